@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: throughput of the hot paths, printed as a table. Single process, so one core.
+ * Never used in tests; numbers go in closing notes and the README.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Task } from "../src/dataset/chat.js";
+import { prepareDataset } from "../src/dataset/prepare.js";
+import { synthesize } from "../src/dataset/synthetic/index.js";
+import { loadCounter } from "../src/dataset/tokens.js";
+import { validateFile } from "../src/dataset/validate.js";
+import { loadPrompt } from "../src/prompts/load.js";
+
+interface Row {
+  case: string;
+  items: number;
+  seconds: number;
+  unit: string;
+}
+
+const rows: Row[] = [];
+const N = Number(process.env.BENCH_N ?? 20_000);
+
+async function measure(name: string, items: number, unit: string, run: () => unknown | Promise<unknown>) {
+  await run(); // warm-up: JIT, tokenizer tables, file cache
+  const start = performance.now();
+  await run();
+  rows.push({ case: name, items, seconds: (performance.now() - start) / 1000, unit });
+}
+
+const dir = mkdtempSync(join(tmpdir(), "cft-bench-"));
+try {
+  for (const task of ["claims", "scribe", "companion"] as Task[]) {
+    const prompt = loadPrompt(`${task}-system`);
+    await measure(`generate ${task} (synthetic + JSON)`, N, "records", () => {
+      for (const e of synthesize(task, N, 42, prompt)) JSON.stringify(e.record);
+    });
+  }
+
+  for (const task of ["claims", "scribe"] as Task[]) {
+    const file = join(dir, `${task}.jsonl`);
+    const prompt = loadPrompt(`${task}-system`);
+    writeFileSync(file, [...synthesize(task, N, 7, prompt)].map((e) => JSON.stringify(e.record)).join("\n"));
+    await measure(`validate ${task} (o200k tokens)`, N, "records", () => validateFile(file));
+  }
+
+  await measure("prepare claims end to end", N, "records", () =>
+    prepareDataset({
+      task: "claims",
+      source: { kind: "synthetic", examples: N, seed: 1 },
+      outDir: join(dir, `prep-${Math.random()}`),
+      testFraction: 0.1,
+      seed: 1,
+      reproduce: "bench",
+    }),
+  );
+
+  // Tokenizer choice: the same clinical texts through each package (all give identical counts).
+  const texts = [...synthesize("scribe", 5000, 3, "")].map((e) => String(e.record.messages[2]!.content));
+  const gpt = await loadCounter("o200k_base");
+  await measure("tokens: gpt-tokenizer (chosen)", texts.length, "texts", () => {
+    for (const t of texts) gpt(t);
+  });
+  try {
+    const { get_encoding } = await import("tiktoken");
+    const wasm = get_encoding("o200k_base");
+    await measure("tokens: tiktoken (WASM)", texts.length, "texts", () => {
+      for (const t of texts) wasm.encode(t);
+    });
+    const { getEncoding } = await import("js-tiktoken");
+    const js = getEncoding("o200k_base");
+    await measure("tokens: js-tiktoken", texts.length, "texts", () => {
+      for (const t of texts) js.encode(t);
+    });
+  } catch {
+    // tiktoken and js-tiktoken are dev dependencies, present only for this comparison.
+  }
+
+  // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
+  const adversarial = join(dir, "adversarial.jsonl");
+  writeFileSync(adversarial, `${"9".repeat(8 << 20)}\n${'{"a":1}\n'.repeat(1000)}`);
+  await measure("validate adversarial 8 MiB line", 1, "files", () => validateFile(adversarial));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+const header = ["case", "items", "seconds", "throughput"];
+const body = rows.map((r) => [
+  r.case,
+  fmt(r.items),
+  r.seconds.toFixed(3),
+  `${fmt(r.items / r.seconds)} ${r.unit}/s`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+console.log(`Node ${process.version}, one process (one core), N = ${fmt(N)}`);
+console.log(line(header));
+console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+for (const b of body) console.log(line(b));

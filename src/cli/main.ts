@@ -1,0 +1,50 @@
+/**
+ * The `cft` command line: one commander program, one module per command. Exit codes follow DESIGN.md:
+ * 0 success, 2 bad input or usage, 3 a gate said no, 4 an external service failed, 1 anything else.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { registerDemo } from "./commands/demo.js";
+import { registerPrepare } from "./commands/prepare.js";
+import { registerValidate } from "./commands/validate.js";
+import { reportError } from "./output.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export function buildProgram(): Command {
+  const program = new Command("cft")
+    .description(
+      "Clinical Fine-Tuner: prepare synthetic clinical data, audit it for PHI, fine-tune with confirmation,\n" +
+        "evaluate and regression-test. Every command takes --home DIR and --json.",
+    )
+    .version(version)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerPrepare(program);
+  registerDemo(program);
+  registerValidate(program);
+  program.commands.forEach((c) => {
+    c.exitOverride();
+  });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never throws). */
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      if (json)
+        process.stdout.write(`${JSON.stringify({ error: { code: "usage", message: error.message } })}\n`);
+      return 2;
+    }
+    return reportError(error, json);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Schema migrations of the ledger, applied in order and recorded in `schema_migrations`. Records are
+ * append-only, and SQLite enforces it: every table gets triggers that abort UPDATE and DELETE.
+ * Later stages append migrations here; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Triggers that make TABLE append-only. */
+export function appendOnly(table: string): string {
+  return `
+CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${table} is append-only: records are never changed'); END;
+CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${table} is append-only: records are never deleted'); END;`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "datasets",
+    sql: `
+CREATE TABLE datasets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  task TEXT NOT NULL CHECK (task IN ('claims', 'scribe', 'companion')),
+  source TEXT NOT NULL,
+  source_file TEXT,
+  source_sha256 TEXT,
+  train_count INTEGER NOT NULL,
+  test_count INTEGER NOT NULL,
+  filtered_count INTEGER NOT NULL DEFAULT 0,
+  train_tokens INTEGER NOT NULL,
+  test_tokens INTEGER NOT NULL,
+  train_sha256 TEXT NOT NULL,
+  test_sha256 TEXT NOT NULL,
+  manifest_sha256 TEXT NOT NULL,
+  labels_json TEXT NOT NULL,
+  generator_version TEXT,
+  seed INTEGER,
+  out_dir TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX datasets_train_sha256 ON datasets (train_sha256);
+${appendOnly("datasets")}`,
+  },
+];
