@@ -7,7 +7,14 @@ import type { Adjudication, Claim } from "./claims.js";
 import { PRICING_REVIEW_MARGIN_PERCENT } from "./claims.js";
 import { DIAGNOSES, DIAGNOSIS_BY_CODE } from "./codes.js";
 import { article, capitalize, duration, listJoin, money } from "./common.js";
-import { PROCEDURE_BY_CODE, type Procedure, procedureRef, SETTINGS, SUPPORTS } from "./procedures.js";
+import {
+  PROCEDURE_BY_CODE,
+  type Procedure,
+  procedure,
+  procedureRef,
+  SETTINGS,
+  SUPPORTS,
+} from "./procedures.js";
 
 const INTROS = [
   "Adjudicate the following claim.",
@@ -135,11 +142,9 @@ function narrative(rng: Random, claim: Claim): string {
 }
 
 export function claimAssistantText(claim: Claim, result: Adjudication): string {
-  const procs = claim.lines.map((l) => PROCEDURE_BY_CODE.get(l.code) as Procedure);
+  const procs = claim.lines.map((l) => procedure(l.code));
   const named = (codes: readonly string[]) =>
-    listJoin(
-      codes.map((c) => PROCEDURE_BY_CODE.get(c) as Procedure).map((p) => `${procedureRef(p)} (${p.label})`),
-    );
+    listJoin(codes.map((c) => procedure(c)).map((p) => `${procedureRef(p)} (${p.label})`));
   const supporting = (p: Procedure) => claim.diagnoses.filter((dx) => SUPPORTS.get(p.code)?.has(dx));
   const support = procs.map((p) => `${procedureRef(p)} by ${listJoin(supporting(p), "or")}`).join("; ");
   let rationale: string;
@@ -156,7 +161,7 @@ export function claimAssistantText(claim: Claim, result: Adjudication): string {
     }
     case "NO_MEDICAL_NECESSITY": {
       const wanted = result.codes.map((c) => {
-        const p = PROCEDURE_BY_CODE.get(c) as Procedure;
+        const p = procedure(c);
         return `${procedureRef(p)}: ${listJoin(p.supports.slice(0, 3), "or")}`;
       });
       rationale = `No medical necessity. No diagnosis on the claim (${claim.diagnoses.join(", ")}) establishes medical necessity for ${named(result.codes)}. Diagnoses that would support it include ${wanted.join("; ")}.`;
@@ -168,7 +173,7 @@ export function claimAssistantText(claim: Claim, result: Adjudication): string {
     case "AMOUNT_OVER_ALLOWED": {
       const over = result.codes.map((c) => {
         const line = claim.lines.find((l) => l.code === c);
-        const p = PROCEDURE_BY_CODE.get(c) as Procedure;
+        const p = procedure(c);
         return `${procedureRef(p)} is billed at ${money(line?.billedCents ?? 0)} against an allowed maximum of ${money(p.allowedCents[1])}`;
       });
       rationale = `Billed amount over allowed range. ${capitalize(over.join("; "))}, more than ${PRICING_REVIEW_MARGIN_PERCENT}% above the top of the plan allowed range, so the claim is pended for pricing review. Medical necessity is supported (${support}).`;
