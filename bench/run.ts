@@ -48,11 +48,16 @@ try {
     const prompt = loadPrompt(`${task}-system`);
     const file = (seed: number) => {
       const path = join(dir, `${task}-${seed}.jsonl`);
-      writeFileSync(path, [...synthesize(task, N, seed, prompt)].map((e) => JSON.stringify(e.record)).join("\n"));
+      writeFileSync(
+        path,
+        [...synthesize(task, N, seed, prompt)].map((e) => JSON.stringify(e.record)).join("\n"),
+      );
       return path;
     };
     const [warm, cold] = [file(7), file(8)];
-    await measure(`validate ${task} (o200k tokens)`, N, "records", (warmup) => validateFile(warmup ? warm : cold));
+    await measure(`validate ${task} (o200k tokens)`, N, "records", (warmup) =>
+      validateFile(warmup ? warm : cold),
+    );
   }
 
   await measure("prepare claims end to end", N, "records", (warmup) =>

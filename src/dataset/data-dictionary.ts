@@ -43,7 +43,7 @@ export function renderDataDictionary(m: DatasetManifest, reproduce: string): str
   const source =
     m.source.kind === "synthetic"
       ? describeGenerator(m.task)
-      : `### Source: ${m.source.kind}\n\nFile \`${m.source.file}\` (SHA-256 \`${m.source.sha256}\`).\n\n${USER_FIELDS[m.source.kind]}`;
+      : `### ${m.source.kind}\n\nFile \`${m.source.file}\` (SHA-256 \`${m.source.sha256}\`).\n\n${USER_FIELDS[m.source.kind]}`;
   return `# Data dictionary: ${m.name}
 
 Task: **${TASK_TITLE[m.task]}** (\`${m.task}\`). Format: OpenAI chat fine-tuning JSONL, one record a line:
@@ -79,15 +79,19 @@ ${labels.map((l) => `| ${l} | ${m.labels.train[l] ?? 0} | ${m.labels.test[l] ?? 
 | test | ${m.tokens.test.min} | ${m.tokens.test.median} | ${m.tokens.test.mean} | ${m.tokens.test.p95} | ${m.tokens.test.max} | ${m.tokens.test.sum} |
 
 ## Counts
+| count | records |
+|---|---|
 ${table([
   ["total records", m.counts.total],
   ["left out by filters", m.counts.filtered],
 ])}
 
+## Source
+
 ${source}
 
 ## Privacy
-Synthetic records are de-identified by construction. Every dataset, synthetic or converted, must pass the
-mandatory HIPAA audit (\`cft audit\`) before any fine-tuning job will accept it.
+${m.source.kind === "synthetic" ? "These records are synthetic and de-identified by construction. " : "These records come from a user export and may hold PHI until audited. "}Every dataset, synthetic or
+converted, goes through the mandatory HIPAA audit (the \`cft audit\` stage) before a fine-tuning job may use it.
 `;
 }

@@ -6,7 +6,36 @@ import { forEachPiece, loadCounter, loadReferenceCounter } from "../../src/datas
 import { loadPrompt } from "../../src/prompts/load.js";
 
 const ENCODINGS: EncodingName[] = ["o200k_base", "cl100k_base"];
-const ALPHABET = ["a", "Bc", " ", "  ", "\n", "\r\n", "\n\n", "/", ".", "1", "234", "\t", "'s", "'T", "é", "\u00a0", "😀", "-", ":", "'", ", ", ". ", "$", "(", ")", "\u0301", "_", "\\"];
+const ALPHABET = [
+  "a",
+  "Bc",
+  " ",
+  "  ",
+  "\n",
+  "\r\n",
+  "\n\n",
+  "/",
+  ".",
+  "1",
+  "234",
+  "\t",
+  "'s",
+  "'T",
+  "é",
+  "\u00a0",
+  "😀",
+  "-",
+  ":",
+  "'",
+  ", ",
+  ". ",
+  "$",
+  "(",
+  ")",
+  "\u0301",
+  "_",
+  "\\",
+];
 
 describe("piecewise token counting", () => {
   it("splits only at line breaks and loses no character", () => {
@@ -15,15 +44,18 @@ describe("piecewise token counting", () => {
     expect(pieces).toEqual(["a\n", "b\n c\n/d\n\n", "e.", " F,G;", " h"]);
   });
 
-  it.each(ENCODINGS)("equals the tokenizer's whole-text count on adversarial strings (%s)", async (encoding) => {
-    const fast = await loadCounter(encoding);
-    const reference = await loadReferenceCounter(encoding);
-    const random = new Random(99);
-    for (let i = 0; i < 20_000; i++) {
-      const text = Array.from({ length: random.int(1, 30) }, () => random.pick(ALPHABET)).join("");
-      expect(fast(text), JSON.stringify(text)).toBe(reference(text));
-    }
-  });
+  it.each(ENCODINGS)(
+    "equals the tokenizer's whole-text count on adversarial strings (%s)",
+    async (encoding) => {
+      const fast = await loadCounter(encoding);
+      const reference = await loadReferenceCounter(encoding);
+      const random = new Random(99);
+      for (let i = 0; i < 20_000; i++) {
+        const text = Array.from({ length: random.int(1, 30) }, () => random.pick(ALPHABET)).join("");
+        expect(fast(text), JSON.stringify(text)).toBe(reference(text));
+      }
+    },
+  );
 
   it.each(ENCODINGS)("equals the whole-text count on every generator's output (%s)", async (encoding) => {
     const fast = await loadCounter(encoding);

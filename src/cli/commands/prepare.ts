@@ -138,7 +138,7 @@ export function registerPrepare(program: Command): void {
         `  ${result.files.test}  sha256 ${manifest.files["test.jsonl"]!.sha256}`,
         `  ${result.files.manifest}, ${result.files.dictionary}`,
         `  ledger: dataset ${row.id} in ${ctx.config.home}`,
-        "Next: cft validate <train.jsonl>, then cft audit <train.jsonl> <test.jsonl> (mandatory before fine-tuning).",
+        `Next: cft validate ${result.files.train}`,
       ].join("\n"),
     );
     ctx.out.result({ datasetId: row.id, outDir, files: result.files, manifest });
