@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import type { Summary } from "../../dataset/summary.js";
 import { type ValidationReport, validateFile } from "../../dataset/validate.js";
+import { checkReadableFile } from "../../io/lines.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { createProgress } from "../progress.js";
 
@@ -69,12 +70,13 @@ export function registerValidate(program: Command): void {
   ]).action(async (file: string, raw) => {
     const flags = parseFlags(Flags, raw);
     const ctx = createContext(flags);
+    const size = await checkReadableFile(file);
     const progress = createProgress();
     let report: ValidationReport;
     try {
       report = await validateFile(file, {
         model: flags.model,
-        onProgress: (bytes) => progress.update("validate (bytes)", bytes, Math.max(bytes, 1)),
+        onProgress: (bytes) => progress.update("validate (bytes)", bytes, Math.max(size, bytes)),
       });
     } finally {
       progress.stop();
