@@ -16,8 +16,21 @@ const { version } = JSON.parse(readFileSync(new URL("../../package.json", import
 export function buildProgram(): Command {
   const program = new Command("cft")
     .description(
-      "Clinical Fine-Tuner: prepare synthetic clinical data, audit it for PHI, fine-tune with confirmation,\n" +
-        "evaluate and regression-test. Every command takes --home DIR and --json.",
+      "Clinical Fine-Tuner: take a clinical fine-tune from synthetic data through a mandatory HIPAA audit, " +
+        "a confirmed training run, evaluation and regression testing. Every command takes --home DIR " +
+        "(workspace, default $CFT_HOME or ./.cft) and --json (one JSON object on stdout). Exit codes: " +
+        "0 ok, 2 bad input, 3 a gate said no, 4 a service failed, 1 anything else.",
+    )
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ cft demo",
+        "  $ cft prepare --task claims --synthetic 1000 --out data/claims",
+        "  $ cft validate data/claims/train.jsonl --json",
+        "",
+      ].join("\n"),
     )
     .version(version)
     .showHelpAfterError("(run with --help for usage)")

@@ -20,8 +20,8 @@ async function inputError(promise: Promise<unknown>): Promise<InputError> {
 describe("claims CSV", () => {
   const dir = tempDir();
 
-  it("converts rows, keeping identifiers and full dates out of the text", async () => {
-    const csv = `${HEADER}\r\nCLM-0001,POL-778812,2024-000981,"E11.9; I10",99213,"$1,250.50",2024-03-14,"Poorly controlled glucose, A1c 9.1%.",denied,Approved\r\n`;
+  it("converts rows (BOM and CRLF accepted), keeping identifiers and full dates out of the text", async () => {
+    const csv = `\ufeff${HEADER}\r\nCLM-0001,POL-778812,2024-000981,"E11.9; I10",99213,"$1,250.50",2024-03-14,"Poorly controlled glucose, A1c 9.1%.",denied,Approved\r\n`;
     const { examples } = await readClaimsCsv(writeFile(dir, "claims.csv", csv), "SYSTEM");
     expect(examples).toHaveLength(1);
     const [system, user, assistant] = examples[0]!.record.messages;

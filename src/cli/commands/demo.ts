@@ -22,9 +22,9 @@ const Flags = z.object({
 export function registerDemo(program: Command): void {
   const command = program
     .command("demo")
+    .summary("run the main job on embedded defaults (no keys, no network)")
     .description(
-      "Run the pipeline on embedded defaults (no keys, no network): prepare a synthetic claims dataset,\n" +
-        "validate it, and print a summary. Stages are added here as they are built.",
+      "Run the pipeline on embedded defaults (no keys, no network): prepare a synthetic claims dataset, validate it, and print a summary. Stages are added here as they are built.",
     )
     .option("--examples <n>", "synthetic claims to generate", "1000")
     .option("--seed <n>", "seed of the generator and the split", "42")

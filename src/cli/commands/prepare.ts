@@ -75,9 +75,9 @@ function reproduceCommand(flags: z.infer<typeof Flags>, source: PrepareSource): 
 export function registerPrepare(program: Command): void {
   const command = program
     .command("prepare")
+    .summary("build a train/test dataset from synthetic data or an export")
     .description(
-      "Build an OpenAI chat-format dataset (train.jsonl, test.jsonl, dataset.json, data-dictionary.md)\n" +
-        "from synthetic data or a claims / documents / chat export, split by label, recorded in the ledger.",
+      "Build an OpenAI chat-format dataset (train.jsonl, test.jsonl, dataset.json, data-dictionary.md) from synthetic data or a claims / documents / chat export, split by label, recorded in the ledger.",
     )
     .requiredOption("--task <task>", "claims | scribe | companion")
     .option("--synthetic <n>", "generate N synthetic, de-identified examples")

@@ -58,9 +58,9 @@ export function renderValidation(r: ValidationReport): string {
 export function registerValidate(program: Command): void {
   const command = program
     .command("validate")
+    .summary("check a chat fine-tuning file and count its tokens")
     .description(
-      "Check a chat fine-tuning JSONL file the way the provider will (format, roles, tool calls, weights)\n" +
-        "and report token statistics with the model's own tokenizer. Exits 2 when the file has errors.",
+      "Check a chat fine-tuning JSONL file the way the provider will (format, roles, tool calls, weights) and report token statistics with the model's own tokenizer. Exits 2 when the file has errors.",
     )
     .argument("<file>", "JSONL file, one chat record a line")
     .option("--model <model>", "target model: sets the tokenizer and the per-example limit", "gpt-4.1-mini");
