@@ -276,3 +276,70 @@ describe("cft usage errors", () => {
     }
   });
 });
+
+describe("cft prepare --documents-csv", () => {
+  it("filters by --min-quality, counts what it left out, and stratifies by document type", () => {
+    const work = tempDir();
+    const rows = Array.from({ length: 24 }, (_, i) => {
+      const type = ["SOAP note", "Discharge summary", "Prescription"][i % 3];
+      return `"Dictation ${i}: stable, continue current plan.",${type},"Final document ${i}.",${i % 4 === 0 ? 2 : 5}`;
+    });
+    const csv = writeFile(
+      work,
+      "notes.csv",
+      `dictation,document_type,final_document,quality_score\n${rows.join("\n")}\n`,
+    );
+    const run = cft([
+      "prepare",
+      "--task",
+      "scribe",
+      "--documents-csv",
+      csv,
+      "--min-quality",
+      "4",
+      "--out",
+      join(work, "s"),
+      "--home",
+      join(work, "ws"),
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const { manifest } = run.json();
+    expect(manifest.counts).toMatchObject({ total: 18, filtered: 6 });
+    expect(manifest.source.minQuality).toBe(4);
+    expect(Object.keys(manifest.labels.test).sort()).toEqual([
+      "discharge_summary",
+      "prescription",
+      "soap_note",
+    ]);
+  });
+
+  it("refuses --min-quality with another source and a test fraction out of range", () => {
+    const a = cft([
+      "prepare",
+      "--task",
+      "claims",
+      "--synthetic",
+      "20",
+      "--min-quality",
+      "3",
+      "--out",
+      "/tmp/x",
+    ]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("--min-quality applies to --documents-csv only");
+    const b = cft([
+      "prepare",
+      "--task",
+      "claims",
+      "--synthetic",
+      "20",
+      "--test-fraction",
+      "0.9",
+      "--out",
+      "/tmp/x",
+    ]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("--test-fraction: expected at most 0.5");
+  });
+});

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StagedOutput } from "../../src/io/staged-output.js";
-import { tempDir, writeFile } from "../helpers.js";
+import { ROOT, tempDir, writeFile } from "../helpers.js";
 
 describe("StagedOutput", () => {
   it("shows nothing in the target until commit, then every file at once", async () => {
@@ -29,5 +30,40 @@ describe("StagedOutput", () => {
     writeFileSync(out2.path("x"), "x");
     await out2.abort();
     expect(existsSync(fresh)).toBe(false);
+  });
+});
+
+describe("StagedOutput after a crash", () => {
+  it("sweeps staging folders left by a dead process, and keeps a live one's", async () => {
+    const dir = tempDir();
+    const dead = join(dir, ".cft-staging-999999999-abcd");
+    const alive = join(dir, `.cft-staging-${process.ppid}-abcd`);
+    mkdirSync(dead);
+    mkdirSync(alive);
+    writeFileSync(join(dead, "train.jsonl"), "partial");
+    const out = await StagedOutput.open(dir);
+    await out.abort();
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+  });
+
+  it("removes its staging folder when the process is interrupted", async () => {
+    const dir = tempDir();
+    const script = `
+      import { StagedOutput } from ${JSON.stringify(join(ROOT, "src/io/staged-output.ts"))};
+      import { writeFileSync } from "node:fs";
+      const out = await StagedOutput.open(${JSON.stringify(dir)});
+      writeFileSync(out.path("train.jsonl"), "partial");
+      process.stdout.write("ready\\n");
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: ROOT,
+    });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    expect(readdirSync(dir).some((n) => n.startsWith(".cft-staging-"))).toBe(true);
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
