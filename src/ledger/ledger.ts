@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { CftError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 export type Db = Database.Database;
@@ -16,7 +16,7 @@ export function openLedger(home: string, migrations: readonly Migration[] = MIGR
     mkdirSync(home, { recursive: true });
     db = new Database(join(home, "ledger.sqlite"));
   } catch (error) {
-    throw new CftError(`cannot open the ledger in ${home}: ${(error as Error).message}`, {
+    throw new InputError(`cannot open the workspace ledger in ${home}: ${(error as Error).message}`, [], {
       hint: "Check that the workspace folder (--home or CFT_HOME) is writable.",
     });
   }

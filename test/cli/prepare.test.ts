@@ -343,3 +343,15 @@ describe("cft prepare --documents-csv", () => {
     expect(b.stderr).toContain("--test-fraction: expected at most 0.5");
   });
 });
+
+describe("cft prepare with an unusable workspace", () => {
+  it("exits 2 before writing anything", () => {
+    const work = tempDir();
+    const notADir = writeFile(work, "file", "x");
+    const out = join(work, "out");
+    const run = cft(["prepare", "--task", "claims", "--synthetic", "20", "--out", out, "--home", notADir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot open the workspace ledger");
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { recordPrepared } from "../../dataset/ledger-entry.js";
 import { prepareDataset } from "../../dataset/prepare.js";
 import { validateFile } from "../../dataset/validate.js";
+import { openLedger } from "../../ledger/ledger.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { renderValidation } from "./validate.js";
 
@@ -34,6 +35,7 @@ export function registerDemo(program: Command): void {
       const flags = parseFlags(Flags, raw);
       const ctx = createContext(flags);
       const outDir = resolve(flags.out);
+      const db = openLedger(ctx.config.home);
       ctx.out.say(`1/2 prepare: ${flags.examples} synthetic claims, seed ${flags.seed} → ${outDir}`);
       const prepared = await prepareDataset({
         task: "claims",
@@ -44,7 +46,8 @@ export function registerDemo(program: Command): void {
         reproduce: `cft prepare --task claims --synthetic ${flags.examples} --seed ${flags.seed} --test-fraction 0.1 --out DIR`,
       });
       const { manifest } = prepared;
-      const row = recordPrepared(ctx.config.home, prepared, outDir, null);
+      const row = recordPrepared(db, prepared, outDir, null);
+      db.close();
       ctx.out.say("2/2 validate:");
       const train = await validateFile(join(outDir, "train.jsonl"));
       const test = await validateFile(join(outDir, "test.jsonl"));

@@ -6,6 +6,7 @@ import { TASKS } from "../../dataset/chat.js";
 import { recordPrepared } from "../../dataset/ledger-entry.js";
 import { type PrepareSource, prepareDataset } from "../../dataset/prepare.js";
 import { InputError } from "../../errors.js";
+import { openLedger } from "../../ledger/ledger.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { createProgress } from "../progress.js";
 
@@ -102,6 +103,8 @@ export function registerPrepare(program: Command): void {
     const ctx = createContext(flags);
     const source = pickSource(flags);
     const outDir = resolve(flags.out);
+    // Opened first, so an unusable workspace fails before any work is done.
+    const db = openLedger(ctx.config.home);
     const progress = createProgress();
     let result: Awaited<ReturnType<typeof prepareDataset>>;
     try {
@@ -120,12 +123,8 @@ export function registerPrepare(program: Command): void {
       progress.stop();
     }
     const { manifest } = result;
-    const row = recordPrepared(
-      ctx.config.home,
-      result,
-      outDir,
-      source.kind === "synthetic" ? null : resolve(source.file),
-    );
+    const row = recordPrepared(db, result, outDir, source.kind === "synthetic" ? null : resolve(source.file));
+    db.close();
     const labels = Object.entries(manifest.labels.train)
       .map(([label, n]) => `${label} ${n}/${manifest.labels.test[label] ?? 0}`)
       .join(", ");
