@@ -2,7 +2,7 @@
  * `npm run bench`: throughput of the hot paths, printed as a table. Single process, so one core.
  * Never used in tests; numbers go in closing notes and the README.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Task } from "../src/dataset/chat.js";
@@ -10,6 +10,8 @@ import { prepareDataset } from "../src/dataset/prepare.js";
 import { synthesize } from "../src/dataset/synthetic/index.js";
 import { loadReferenceCounter } from "../src/dataset/tokens.js";
 import { validateFile } from "../src/dataset/validate.js";
+import { auditFiles } from "../src/phi/audit.js";
+import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
 
 interface Row {
@@ -96,6 +98,25 @@ try {
     // tiktoken and js-tiktoken are dev dependencies, present only for this comparison.
   }
 
+  // The PHI audit: MB/s over chat JSONL (every string of every record), and over adversarial strings.
+  const auditFile = join(dir, "audit.jsonl");
+  writeFileSync(
+    auditFile,
+    (["claims", "scribe", "companion"] as Task[])
+      .flatMap((task) => [...synthesize(task, N / 2, 11, loadPrompt(`${task}-system`))])
+      .map((e) => JSON.stringify(e.record))
+      .join("\n"),
+  );
+  const megabytes = statSync(auditFile).size / 2 ** 20;
+  await measure("audit chat JSONL (all recognizers)", Math.round(megabytes), "MB", () =>
+    auditFiles([auditFile]),
+  );
+  const hostile = ["9", " ", ".", "@", "a.", "A", "-", "/", "1/", "Dr. "].map((unit) => unit.repeat(100_000));
+  const advMegabytes = hostile.reduce((sum, text) => sum + text.length, 0) / 2 ** 20;
+  await measure("scan adversarial strings (runs of 9 . @ …)", advMegabytes, "MB", () => {
+    for (const text of hostile) scanText(text);
+  });
+
   // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
   const adversarial = join(dir, "adversarial.jsonl");
   writeFileSync(adversarial, `${"9".repeat(8 << 20)}\n${'{"a":1}\n'.repeat(1000)}`);
@@ -104,7 +125,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+const fmt = (x: number) => (x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
 const header = ["case", "items", "seconds", "throughput"];
 const body = rows.map((r) => [
   r.case,

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerAudit } from "./commands/audit.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerPrepare } from "./commands/prepare.js";
 import { registerValidate } from "./commands/validate.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerPrepare(program);
   registerDemo(program);
   registerValidate(program);
+  registerAudit(program);
   program.commands.forEach((c) => {
     c.exitOverride();
   });

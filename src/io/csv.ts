@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
 import { InputError, type ProblemList } from "../errors.js";
-import { readLines } from "./lines.js";
+import { type ReadLinesOptions, readLines } from "./lines.js";
 
 export interface CsvRow {
   /** 1-based line where the row ends in the file (rows with quoted newlines span several). */
@@ -19,6 +19,8 @@ export interface CsvRow {
 export interface CsvSpec {
   required: readonly string[];
   optional?: readonly string[];
+  /** Trim cell values (default true); the audit keeps them raw so offsets stay exact. */
+  trim?: boolean;
 }
 
 export const normalizeColumn = (name: string) =>
@@ -30,9 +32,14 @@ export const normalizeColumn = (name: string) =>
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 /** Yields rows; problems (bad bytes, malformed rows) go into `problems` with file and line. */
-export async function* readCsv(path: string, spec: CsvSpec, problems: ProblemList): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  path: string,
+  spec: CsvSpec,
+  problems: ProblemList,
+  lineOptions: ReadLinesOptions = {},
+): AsyncGenerator<CsvRow> {
   async function* text() {
-    for await (const event of readLines(path)) {
+    for await (const event of readLines(path, lineOptions)) {
       if (event.kind === "problem") {
         problems.add({ file: path, line: event.number, message: event.message });
         yield "\n";
@@ -69,7 +76,8 @@ export async function* readCsv(path: string, spec: CsvSpec, problems: ProblemLis
     }
     const cells: Record<string, string> = {};
     columns.forEach((name, i) => {
-      cells[name] = (record[i] ?? "").trim();
+      const value = record[i] ?? "";
+      cells[name] = spec.trim === false ? value : value.trim();
     });
     yield { line: info.lines, cells };
   }

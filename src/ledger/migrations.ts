@@ -47,4 +47,32 @@ CREATE TABLE datasets (
 CREATE INDEX datasets_train_sha256 ON datasets (train_sha256);
 ${appendOnly("datasets")}`,
   },
+  {
+    version: 2,
+    name: "audits and attestations",
+    sql: `
+CREATE TABLE audits (
+  id TEXT PRIMARY KEY,
+  verdict TEXT NOT NULL CHECK (verdict IN ('PASS', 'FAIL')),
+  scanner_version TEXT NOT NULL,
+  files_json TEXT NOT NULL,
+  counts_by_identifier_json TEXT NOT NULL,
+  counts_by_severity_json TEXT NOT NULL,
+  findings_total INTEGER NOT NULL,
+  report_path TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE attestations (
+  audit_id TEXT NOT NULL REFERENCES audits (id),
+  sha256 TEXT NOT NULL,
+  path TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  scanner_version TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (audit_id, sha256)
+);
+CREATE INDEX attestations_sha256 ON attestations (sha256);
+${appendOnly("audits")}
+${appendOnly("attestations")}`,
+  },
 ];

@@ -34,7 +34,7 @@ describe("datasets ledger", () => {
     const rows = listDatasets(again);
     expect(rows.map((r) => r.name)).toEqual(["claims-demo", "second"]);
     expect(rows[0]).toEqual(row);
-    expect(again.prepare("SELECT count(*) AS n FROM schema_migrations").get()).toEqual({ n: 1 });
+    expect(again.prepare("SELECT count(*) AS n FROM schema_migrations").get()).toEqual({ n: 2 });
   });
 
   it("is append-only, enforced by SQLite", () => {

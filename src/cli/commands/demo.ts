@@ -9,7 +9,9 @@ import { recordPrepared } from "../../dataset/ledger-entry.js";
 import { prepareDataset } from "../../dataset/prepare.js";
 import { validateFile } from "../../dataset/validate.js";
 import { openLedger } from "../../ledger/ledger.js";
+import { runAudit } from "../../phi/audit-run.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
+import { renderAudit } from "./audit.js";
 import { renderValidation } from "./validate.js";
 
 const Flags = z.object({
@@ -25,7 +27,7 @@ export function registerDemo(program: Command): void {
     .command("demo")
     .summary("run the main job on embedded defaults (no keys, no network)")
     .description(
-      "Run the pipeline on embedded defaults (no keys, no network): prepare a synthetic claims dataset, validate it, and print a summary. Stages are added here as they are built.",
+      "Run the pipeline on embedded defaults (no keys, no network): prepare a synthetic claims dataset, validate it, run the mandatory HIPAA audit (attesting it on PASS), and print a summary. Stages are added here as they are built.",
     )
     .option("--examples <n>", "synthetic claims to generate", "1000")
     .option("--seed <n>", "seed of the generator and the split", "42")
@@ -36,7 +38,7 @@ export function registerDemo(program: Command): void {
       const ctx = createContext(flags);
       const outDir = resolve(flags.out);
       const db = openLedger(ctx.config.home);
-      ctx.out.say(`1/2 prepare: ${flags.examples} synthetic claims, seed ${flags.seed} → ${outDir}`);
+      ctx.out.say(`1/3 prepare: ${flags.examples} synthetic claims, seed ${flags.seed} → ${outDir}`);
       const prepared = await prepareDataset({
         task: "claims",
         source: { kind: "synthetic", examples: flags.examples, seed: flags.seed },
@@ -47,20 +49,36 @@ export function registerDemo(program: Command): void {
       });
       const { manifest } = prepared;
       const row = recordPrepared(db, prepared, outDir, null);
-      db.close();
-      ctx.out.say("2/2 validate:");
+      ctx.out.say("2/3 validate:");
       const train = await validateFile(join(outDir, "train.jsonl"));
       const test = await validateFile(join(outDir, "test.jsonl"));
       ctx.out.say(renderValidation(train));
       ctx.out.say(renderValidation(test));
-      const ok = train.ok && test.ok;
+      const valid = train.ok && test.ok;
+      ctx.out.say("3/3 HIPAA audit (mandatory):");
+      const audit = await runAudit(db, ctx.config.home, [
+        join(outDir, "train.jsonl"),
+        join(outDir, "test.jsonl"),
+      ]);
+      db.close();
+      ctx.out.say(renderAudit(audit.report, audit.reportPath));
+      const passed = audit.report.verdict === "PASS";
       ctx.out.say(
         `\nSummary: ${manifest.counts.train} train / ${manifest.counts.test} test examples, labels ${JSON.stringify(manifest.labels.train)}, ` +
           `${train.billedTokens.toLocaleString("en-US")} billed training tokens over ${train.epochs} epochs; ` +
-          `validation ${ok ? "passed" : "FAILED"}. Dataset ${row.id} recorded in ${ctx.config.home}.`,
+          `validation ${valid ? "passed" : "FAILED"}; HIPAA audit ${audit.report.verdict}` +
+          `${passed ? ` (attestation ${audit.auditId})` : ""}. Dataset ${row.id} recorded in ${ctx.config.home}.`,
       );
-      ctx.out.result({ ok, datasetId: row.id, outDir, manifest, validation: { train, test } });
-      if (!ok) process.exitCode = 2;
+      ctx.out.result({
+        ok: valid && passed,
+        datasetId: row.id,
+        outDir,
+        manifest,
+        validation: { train, test },
+        audit: { ...audit.report, reportPath: audit.reportPath },
+      });
+      if (!valid) process.exitCode = 2;
+      else if (!passed) process.exitCode = 3;
     },
   );
 }

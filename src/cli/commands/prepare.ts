@@ -137,7 +137,7 @@ export function registerPrepare(program: Command): void {
         `  ${result.files.test}  sha256 ${manifest.files["test.jsonl"]!.sha256}`,
         `  ${result.files.manifest}, ${result.files.dictionary}`,
         `  ledger: dataset ${row.id} in ${ctx.config.home}`,
-        `Next: cft validate ${result.files.train}`,
+        `Next: cft validate ${result.files.train}, then the mandatory HIPAA audit: cft audit ${result.files.train} ${result.files.test}`,
       ].join("\n"),
     );
     ctx.out.result({ datasetId: row.id, outDir, files: result.files, manifest });
