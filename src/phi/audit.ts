@@ -9,6 +9,7 @@ import { extname } from "node:path";
 import { InputError, ProblemList } from "../errors.js";
 import { readCsv } from "../io/csv.js";
 import { checkReadableFile, readLines } from "../io/lines.js";
+import { DuplicateCounter } from "./duplicates.js";
 import { IDENTIFIERS, type Identifier, SEVERITIES, type Severity } from "./identifiers.js";
 import { REMEDIATION } from "./remediation.js";
 import { type Finding, SCANNER_VERSION, scanText } from "./scanner.js";
@@ -108,13 +109,11 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
     const size = await checkReadableFile(file);
     const hash = createHash("sha256");
     let bytesRead = 0;
-    const seen = new Set<string>();
+    const duplicates = new DuplicateCounter();
     const audited: AuditedFile = { path: file, sha256: "", records: 0, duplicateRecords: 0 };
     const record = (text: string) => {
       audited.records++;
-      const key = createHash("sha1").update(text).digest("base64");
-      if (seen.has(key)) audited.duplicateRecords++;
-      else seen.add(key);
+      if (duplicates.add(text)) audited.duplicateRecords++;
     };
     // A CSV cell is scanned as "column: value" so its header labels it ("ssn: …" is an SSN), and the
     // findings are mapped back to offsets in the cell.
