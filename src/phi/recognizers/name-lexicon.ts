@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { COMMON_WORDS_IN_NAME_LIST } from "./name-common.js";
-import { CREDENTIALS, EPONYMS, MEDICAL_NOUNS, TITLES } from "./name-data.js";
+import { CREDENTIALS, TITLES } from "./name-data.js";
+import { EPONYMS, MEDICAL_NOUNS } from "./name-eponyms.js";
 import { NOT_NAMES } from "./name-stop.js";
 
 export const NAME = 1;
