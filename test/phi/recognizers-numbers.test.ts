@@ -4,29 +4,13 @@
  * clean, adversarial inputs that must return, and the synthetic datasets that must pass the audit.
  */
 import { describe, expect, it } from "vitest";
-import { TASKS } from "../../src/dataset/chat.js";
-import { synthesize } from "../../src/dataset/synthetic/index.js";
 import type { Identifier, Severity } from "../../src/phi/identifiers.js";
 import { NUMBER_RECOGNIZERS } from "../../src/phi/recognizers/group-numbers.js";
 import { RECOGNIZERS } from "../../src/phi/recognizers/index.js";
 import { scanText } from "../../src/phi/scanner.js";
-import { loadPrompt } from "../../src/prompts/load.js";
 
-const NUMBER_IDS: ReadonlySet<Identifier> = new Set<Identifier>([
-  "PHONE",
-  "FAX",
-  "EMAIL",
-  "SSN",
-  "MRN",
-  "HEALTH_PLAN_ID",
-  "ACCOUNT_NUMBER",
-  "LICENSE_NUMBER",
-  "VEHICLE_ID",
-  "DEVICE_ID",
-  "URL",
-  "IP_ADDRESS",
-  "OTHER_UNIQUE_ID",
-]);
+/** The identifiers this group reports, as its recognizers declare them. */
+const NUMBER_IDS: ReadonlySet<Identifier> = new Set(NUMBER_RECOGNIZERS.flatMap((r) => r.identifiers));
 
 /** Findings of this group's identifiers as "IDENTIFIER SEVERITY value". */
 function found(text: string): string[] {
@@ -401,22 +385,5 @@ describe("adversarial input returns (linear-time patterns)", () => {
 describe("wiring", () => {
   it("the scanner runs every number recognizer", () => {
     for (const r of NUMBER_RECOGNIZERS) expect(RECOGNIZERS).toContain(r);
-  });
-});
-
-describe("synthetic datasets pass", () => {
-  it.each(TASKS)("%s: 2,000 examples, no HIGH or CRITICAL finding in any message", (task) => {
-    const failures: string[] = [];
-    for (const example of synthesize(task, 2000, 20260101, loadPrompt(`${task}-system`))) {
-      for (const message of example.record.messages) {
-        const text = message.content ?? "";
-        for (const f of scanText(text))
-          if (f.severity === "HIGH" || f.severity === "CRITICAL")
-            failures.push(
-              `${f.identifier} ${f.rule}: ${JSON.stringify(text.slice(f.start - 30, f.end + 10))}`,
-            );
-      }
-    }
-    expect(failures.slice(0, 20)).toEqual([]);
   });
 });
