@@ -1,5 +1,5 @@
 /** Shared test helpers: temporary folders and running the real `bin/cft`. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,4 +46,39 @@ export function cft(args: string[], options: { cwd?: string; env?: Record<string
     stderr: result.stderr,
     json: () => JSON.parse(result.stdout),
   };
+}
+
+/**
+ * Like `cft`, but without blocking the event loop: needed when the test process also serves the HTTP
+ * endpoints (fake OpenAI, Azure, Slack…) that the CLI talks to.
+ */
+export function cftAsync(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): Promise<CliRun> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    CI: "true",
+  };
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CFT, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...env, ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolvePromise({ code: code ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }),
+    );
+    child.stdin.end(options.input ?? "");
+  });
 }

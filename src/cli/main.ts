@@ -6,6 +6,11 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerAudit } from "./commands/audit.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerDeploy } from "./commands/deploy.js";
+import { registerEstimate } from "./commands/estimate.js";
+import { registerExport } from "./commands/export.js";
+import { registerFinetune } from "./commands/finetune.js";
+import { registerJobs } from "./commands/jobs.js";
 import { registerPrepare } from "./commands/prepare.js";
 import { registerValidate } from "./commands/validate.js";
 import { reportError } from "./output.js";
@@ -40,6 +45,11 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerValidate(program);
   registerAudit(program);
+  registerEstimate(program);
+  registerFinetune(program);
+  registerJobs(program);
+  registerDeploy(program);
+  registerExport(program);
   program.commands.forEach((c) => {
     c.exitOverride();
   });

@@ -51,7 +51,20 @@ const EnvSchema = z.object({
   LANGSMITH_PROJECT: optionalText,
   LANGSMITH_ENDPOINT: optionalUrl,
   CFT_GPU_HOST: optionalText,
+  /** Folder on the GPU host (over SSH) or the cluster's shared file system where runs are staged. */
+  CFT_GPU_WORKDIR: optionalText,
   CFT_SLURM_PARTITION: optionalText,
+  /** Python interpreter that runs gpu-runner/ (default python3). */
+  CFT_PYTHON: optionalText,
+  /** A JSON price table that overrides rows of the embedded one (see src/cost/prices.json). */
+  CFT_PRICES_FILE: optionalText,
+  /** Azure deployment is a management-plane call: subscription, resource group and the Azure OpenAI resource. */
+  AZURE_SUBSCRIPTION_ID: optionalText,
+  AZURE_RESOURCE_GROUP: optionalText,
+  AZURE_OPENAI_RESOURCE: optionalText,
+  /** Management endpoint (default https://management.azure.com); a bearer token, else Entra ID is used. */
+  AZURE_MANAGEMENT_URL: optionalUrl,
+  AZURE_MANAGEMENT_TOKEN: optionalText,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -75,4 +75,63 @@ CREATE INDEX attestations_sha256 ON attestations (sha256);
 ${appendOnly("audits")}
 ${appendOnly("attestations")}`,
   },
+  {
+    version: 3,
+    name: "confirmations, fine-tuning runs and costs",
+    sql: `
+CREATE TABLE confirmations (
+  id TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  base_model TEXT NOT NULL,
+  files_json TEXT NOT NULL,
+  dataset_key TEXT NOT NULL,
+  config_sha256 TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  estimate_sha256 TEXT NOT NULL,
+  estimate_json TEXT NOT NULL,
+  token TEXT NOT NULL,
+  method TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX confirmations_plan ON confirmations (dataset_key, config_sha256);
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  confirmation_id TEXT NOT NULL REFERENCES confirmations (id),
+  provider TEXT NOT NULL,
+  base_model TEXT NOT NULL,
+  target TEXT NOT NULL,
+  dataset_key TEXT NOT NULL,
+  config_sha256 TEXT NOT NULL,
+  train_sha256 TEXT NOT NULL,
+  validation_sha256 TEXT,
+  run_dir TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX runs_plan ON runs (dataset_key, config_sha256);
+CREATE TABLE run_updates (
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  job_id TEXT,
+  provider_status TEXT,
+  fine_tuned_model TEXT,
+  trained_tokens INTEGER,
+  error TEXT,
+  progress_json TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE costs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  kind TEXT NOT NULL CHECK (kind IN ('estimated', 'actual')),
+  usd REAL NOT NULL,
+  basis TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+${appendOnly("confirmations")}
+${appendOnly("runs")}
+${appendOnly("run_updates")}
+${appendOnly("costs")}`,
+  },
 ];

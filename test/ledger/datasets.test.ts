@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type DatasetEntry, listDatasets, recordDataset } from "../../src/ledger/datasets.js";
 import { openLedger } from "../../src/ledger/ledger.js";
+import { MIGRATIONS } from "../../src/ledger/migrations.js";
 import { tempDir } from "../helpers.js";
 
 const entry: DatasetEntry = {
@@ -34,7 +35,9 @@ describe("datasets ledger", () => {
     const rows = listDatasets(again);
     expect(rows.map((r) => r.name)).toEqual(["claims-demo", "second"]);
     expect(rows[0]).toEqual(row);
-    expect(again.prepare("SELECT count(*) AS n FROM schema_migrations").get()).toEqual({ n: 2 });
+    expect(again.prepare("SELECT count(*) AS n FROM schema_migrations").get()).toEqual({
+      n: MIGRATIONS.length,
+    });
   });
 
   it("is append-only, enforced by SQLite", () => {

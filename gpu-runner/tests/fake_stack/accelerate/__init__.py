@@ -1,0 +1,1 @@
+"""Stand-in accelerate (only imported)."""
