@@ -5,12 +5,19 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { estimateHosted } from "../src/cost/hosted-estimate.js";
+import { loadPriceTable } from "../src/cost/price-table.js";
 import type { Task } from "../src/dataset/chat.js";
 import { prepareDataset } from "../src/dataset/prepare.js";
 import { synthesize } from "../src/dataset/synthetic/index.js";
 import { loadReferenceCounter } from "../src/dataset/tokens.js";
 import { validateFile } from "../src/dataset/validate.js";
+import { clearSubmission } from "../src/finetune/gate.js";
+import { buildLaunchPlan, confirmPlan } from "../src/finetune/launch-plan.js";
+import type { LaunchRequest } from "../src/finetune/launch-request.js";
+import { openLedger } from "../src/ledger/ledger.js";
 import { auditFiles } from "../src/phi/audit.js";
+import { runAudit } from "../src/phi/audit-run.js";
 import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
 
@@ -116,6 +123,29 @@ try {
   await measure("scan adversarial strings (runs of 9 . @ …)", advMegabytes, "MB", () => {
     for (const text of hostile) scanText(text);
   });
+
+  // The fine-tune stage: a hosted estimate (cookbook token count + price) and the launch gate (snapshot,
+  // re-hash, attestation and confirmation checks) over the same claims training file.
+  const claimsFile = join(dir, "claims-8.jsonl");
+  const claimsMegabytes = statSync(claimsFile).size / 2 ** 20;
+  const estimateOf = () =>
+    estimateHosted({ provider: "openai", baseModel: "gpt-4.1-mini", train: claimsFile }, loadPriceTable());
+  await measure("estimate hosted (after validate: memoized)", N, "records", estimateOf);
+  const home = join(dir, "ws");
+  const db = openLedger(home);
+  await runAudit(db, home, [claimsFile]);
+  const request: LaunchRequest = {
+    provider: "openai",
+    baseModel: "gpt-4.1-mini",
+    train: claimsFile,
+    hyperparameters: {},
+    target: "bench",
+  };
+  const confirmed = confirmPlan(db, home, await buildLaunchPlan(db, request, await estimateOf()), "yes-flag");
+  await measure("launch gate: snapshot + re-hash + checks", claimsMegabytes, "MB", () =>
+    clearSubmission(db, { request, ...confirmed }),
+  );
+  db.close();
 
   // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
   const adversarial = join(dir, "adversarial.jsonl");

@@ -7,6 +7,12 @@ const n = (x: number) => x.toLocaleString("en-US");
 const usd = (x: number) =>
   `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
+/** Training time as a person reads it: minutes under two hours, hours above. */
+export const duration = (hours: number): string =>
+  hours < 1 / 60 ? "< 1 min" : hours < 2 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
+/** A cost that rounds to nothing still says it is not free. */
+const cost = (x: number) => (x > 0 && x < 0.005 ? "< $0.01" : usd(x));
+
 /** Rows of two or more columns, padded to line up. */
 export function table(rows: string[][]): string {
   const widths: number[] = [];
@@ -79,15 +85,15 @@ function renderLocal(e: LocalEstimate): string {
       `peak ${p.peakMemoryGb} GB = weights ${m.weights} + adapter ${m.lora} + gradients ${m.gradients} + optimizer ${m.optimizer} + activations ${m.activations} + overhead ${m.overhead}`,
     ],
   ];
-  const gpuRows = [["GPU", "VRAM", "fits", "hours", "$/hour", "cost"]];
+  const gpuRows = [["GPU", "VRAM", "fits", "time", "$/hour", "cost"]];
   for (const g of p.gpus)
     gpuRows.push([
       `${g.gpu}${g.gpu === e.gpu ? " ←" : ""}`,
       `${g.vramGb} GB`,
       g.fits ? "yes" : "no",
-      g.hours === null ? "–" : g.hours.toFixed(2),
+      g.hours === null ? "–" : duration(g.hours),
       g.usdPerHour === null ? "–" : usd(g.usdPerHour),
-      g.costUsd === null ? "–" : usd(g.costUsd),
+      g.costUsd === null ? "–" : cost(g.costUsd),
     ]);
   return `Estimate (self-hosted)\n${table(rows)}\n\n${table(gpuRows)}`;
 }

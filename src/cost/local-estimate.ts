@@ -33,12 +33,18 @@ export interface LocalEstimate {
   notes: string[];
 }
 
+/** The hosted model table's "not in the table" warning says nothing about an open-weight model. */
+const forLocal = (tokens: DatasetTokens): DatasetTokens => ({
+  ...tokens,
+  warnings: tokens.warnings.filter((w) => !w.includes("is not in the model table")),
+});
+
 export async function estimateLocal(request: LocalEstimateRequest, config: Config): Promise<LocalEstimate> {
   // o200k_base stands in for the base model's tokenizer: open-weight BPE vocabularies of 128k–256k entries
   // land within ~10% of it on English clinical text, far closer than characters ÷ 4.
-  const train = await countDatasetTokens(request.train, request.baseModel);
+  const train = forLocal(await countDatasetTokens(request.train, request.baseModel));
   const validation = request.validation
-    ? await countDatasetTokens(request.validation, request.baseModel)
+    ? forLocal(await countDatasetTokens(request.validation, request.baseModel))
     : null;
   const plan = await planLocal(
     {
@@ -55,7 +61,10 @@ export async function estimateLocal(request: LocalEstimateRequest, config: Confi
   );
   const chosenName = request.gpu ?? plan.recommendedGpu;
   const chosen = plan.gpus.find((g) => g.gpu === chosenName);
-  const notes = [...plan.assumptions];
+  const notes = [
+    `dataset tokens counted with ${train.encoding}, a stand-in for ${request.baseModel}'s own tokenizer`,
+    ...plan.assumptions,
+  ];
   if (!plan.model.known)
     notes.unshift(
       `${request.baseModel} is not in the runner's model table; its size was inferred from the name.`,

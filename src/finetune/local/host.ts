@@ -5,9 +5,9 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { Transform } from "node:stream";
+import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type RunResult, runCommand } from "./subprocess.js";
 
@@ -65,9 +65,17 @@ export class LocalHost implements Host {
   }
 
   async copyFile(source: string, dest: string): Promise<string> {
-    await mkdir(dirname(dest), { recursive: true });
     const { stream, hash } = hashingStream();
-    await pipeline(createReadStream(source), stream, createWriteStream(dest));
+    // The gate's snapshot may already be the destination: hash it in place (a copy onto itself would
+    // truncate it).
+    if (resolve(source) === resolve(dest)) {
+      await pipeline(createReadStream(source), stream, new Writable({ write: (_c, _e, done) => done() }));
+      return hash.digest("hex");
+    }
+    await mkdir(dirname(dest), { recursive: true });
+    const partial = `${dest}.part`;
+    await pipeline(createReadStream(source), stream, createWriteStream(partial));
+    await rename(partial, dest);
     return hash.digest("hex");
   }
 
