@@ -99,7 +99,7 @@ export function registerJobs(program: Command): void {
           : "No runs yet. Start one with `cft finetune` (see --help).",
       );
       ctx.out.say(
-        `Cost: $${costs.cumulativeUsd.toFixed(2)} cumulative over ${costs.runs} runs (actual where known, else estimated).`,
+        `Cost: $${costs.cumulativeUsd.toFixed(2)} cumulative over ${costs.runs} run${costs.runs === 1 ? "" : "s"} (actual where known, else estimated).`,
       );
       ctx.out.result({ runs, costs });
     } finally {
