@@ -3,7 +3,8 @@
  * anything is sent. It snapshots each dataset file into the run folder, hashes the snapshot, and clears the
  * submission only when
  *   - every file's current bytes carry a PASS attestation, and
- *   - the confirmation covers exactly these bytes, this configuration and the estimate the user saw.
+ *   - the confirmation covers exactly these bytes, this configuration and the estimate the user saw, and
+ *     was given for this run (a confirmation is spent on the run it created; it starts no other).
  * Providers upload the snapshot, so a file edited after the check cannot slip through either.
  */
 import { constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
@@ -13,6 +14,7 @@ import { sha256File } from "../io/hash.js";
 import { findAttestation } from "../ledger/audits.js";
 import { getConfirmation } from "../ledger/confirmations.js";
 import type { Db } from "../ledger/ledger.js";
+import { getRun } from "../ledger/runs.js";
 import { type ClearedSubmission, issueClearance } from "./clearance.js";
 import {
   configDifferences,
@@ -67,6 +69,11 @@ async function check(db: Db, input: GateInput, pending: string[]): Promise<Clear
     throw new GateError(`no confirmation ${input.confirmationId} in the ledger; nothing was sent`, {
       hint: "Run `cft finetune` and confirm the plan it shows (or pass --yes).",
     });
+  if (getRun(db, runId)?.confirmationId !== confirmation.id)
+    throw new GateError(
+      `confirmation ${confirmation.id} was given for another run, not ${runId}; nothing was sent`,
+      { hint: "Each confirmation starts the one run it created. Confirm this plan with `cft finetune`." },
+    );
 
   const roles: ["train" | "validation", string][] = [["train", request.train]];
   if (request.validation) roles.push(["validation", request.validation]);

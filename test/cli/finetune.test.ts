@@ -35,6 +35,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** `cft finetune` on this workspace: provider, training file and any further flags. */
+const finetune = (provider: string, trainFile: string, ...extra: string[]) => [
+  "finetune",
+  "--provider",
+  provider,
+  "--base-model",
+  MODEL,
+  "--train",
+  trainFile,
+  "--home",
+  home,
+  ...extra,
+];
+
 const jobsCreated = () =>
   server.requests.filter((r) => r.method === "POST" && r.route === "/fine_tuning/jobs");
 
@@ -112,10 +126,7 @@ describe("cft estimate", () => {
 describe("cft finetune", () => {
   it("refuses without a terminal or --yes, and sends nothing", async () => {
     const before = server.requests.length;
-    const run = await cftAsync(
-      ["finetune", "--provider", "openai", "--base-model", MODEL, "--train", train, "--home", home],
-      { env },
-    );
+    const run = await cftAsync(finetune("openai", train), { env });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/not confirmed: no terminal to ask on and no --yes/);
     expect(run.stdout).toContain("Fine-tune plan");
@@ -125,22 +136,7 @@ describe("cft finetune", () => {
   it("refuses an unaudited file before asking, and sends nothing", async () => {
     const fresh = writeFile(tempDir(), "train.jsonl", chatLines(30, "fresh"));
     const before = server.requests.length;
-    const run = await cftAsync(
-      [
-        "finetune",
-        "--provider",
-        "openai",
-        "--base-model",
-        MODEL,
-        "--train",
-        fresh,
-        "--yes",
-        "--home",
-        home,
-        "--json",
-      ],
-      { env },
-    );
+    const run = await cftAsync(finetune("openai", fresh, "--yes", "--json"), { env });
     expect(run.code).toBe(3);
     expect(run.json().error.code).toBe("gate_refused");
     expect(run.stderr).toContain("no PASS attestation for the current bytes");
@@ -148,21 +144,7 @@ describe("cft finetune", () => {
   });
 
   it("starts an OpenAI job with --yes, never twice, and follows it to the model id", async () => {
-    const args = [
-      "finetune",
-      "--provider",
-      "openai",
-      "--base-model",
-      MODEL,
-      "--train",
-      train,
-      "--validation",
-      test,
-      "--yes",
-      "--home",
-      home,
-      "--json",
-    ];
+    const args = finetune("openai", train, "--validation", test, "--yes", "--json");
     const first = await cftAsync(args, { env });
     expect(first.code).toBe(0);
     const started = first.json();
@@ -198,19 +180,7 @@ describe("cft finetune", () => {
 
   it("shows the plan without starting anything, even with no key set", async () => {
     const before = server.requests.length;
-    const run = await cftAsync([
-      "finetune",
-      "--provider",
-      "openai",
-      "--base-model",
-      MODEL,
-      "--train",
-      train,
-      "--plan",
-      "--home",
-      home,
-      "--json",
-    ]);
+    const run = await cftAsync(finetune("openai", train, "--plan", "--json"));
     expect(run.code).toBe(0);
     const { plan } = run.json();
     expect(plan.token).toMatch(/^cft-confirm-[0-9a-f]{32}$/);
@@ -221,21 +191,7 @@ describe("cft finetune", () => {
 
   it("deploys an Azure run after stating the hourly cost", async () => {
     const run = await cftAsync(
-      [
-        "finetune",
-        "--provider",
-        "azure",
-        "--base-model",
-        MODEL,
-        "--train",
-        train,
-        "--training-type",
-        "globalstandard",
-        "--yes",
-        "--home",
-        home,
-        "--json",
-      ],
+      finetune("azure", train, "--training-type", "globalstandard", "--yes", "--json"),
       { env },
     );
     expect(run.code).toBe(0);
@@ -285,22 +241,7 @@ describe("cft finetune", () => {
     });
     const other = writeFile(tempDir(), "train.jsonl", chatLines(25, "other"));
     expect(cft(["audit", other, "--home", home]).code).toBe(0);
-    const run = await cftAsync(
-      [
-        "finetune",
-        "--provider",
-        "openai",
-        "--base-model",
-        MODEL,
-        "--train",
-        other,
-        "--yes",
-        "--home",
-        home,
-        "--json",
-      ],
-      { env },
-    );
+    const run = await cftAsync(finetune("openai", other, "--yes", "--json"), { env });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("not available for fine-tuning in this region");
     const listed = cft(["jobs", "list", "--home", home, "--json"]).json();

@@ -173,6 +173,20 @@ describe("the launch gate", () => {
     );
   });
 
+  it("refuses a confirmation spent on another run, even for the same files and configuration", async () => {
+    await audited("train.jsonl", chatLines(20));
+    const first = await confirmed(request());
+    const second = await confirmed(request());
+    await refused(
+      launchRun(db, provider, { ...second, request: request(), confirmationId: first.confirmationId }),
+      /was given for another run/,
+    );
+    await refused(
+      launchRun(db, provider, { ...first, request: request(), runId: "run-20990101-0000beef" }),
+      /was given for another run/,
+    );
+  });
+
   it("refuses an unknown confirmation id", async () => {
     await audited("train.jsonl", chatLines(20));
     const { runId, runDir } = await confirmed(request());

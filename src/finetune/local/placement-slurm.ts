@@ -11,11 +11,11 @@ import { type Host, LocalHost } from "./host.js";
 import type { Observation, Placement, Started, StartRequest } from "./placement.js";
 import { DEFAULT_WORKDIR, REMOTE_PYTHON, remoteRunDir } from "./placement-ssh.js";
 import { EVENTS_FILE, type JobRecord, LOG_FILE } from "./run-state.js";
-import { launchArgv, trainArgs } from "./runner-args.js";
-import { pythonCommand, RUNNER_DIR, TRAIN_SCRIPT } from "./runner-path.js";
+import { launchArgv } from "./runner-args.js";
+import { pythonCommand, TRAIN_SCRIPT } from "./runner-path.js";
 import { DEFAULT_TIME_LIMIT, mapSlurmState, parseSbatch, SCRIPT_FILE, slurmScript } from "./slurm-job.js";
 import { SshHost } from "./ssh-host.js";
-import { stageData } from "./staging.js";
+import { stageRemoteRun } from "./staging.js";
 import { tail } from "./subprocess.js";
 
 export interface SlurmOptions {
@@ -55,15 +55,7 @@ export function slurmPlacement(config: Config, options: SlurmOptions): Placement
     async start({ submission, runDir, onProgress }: StartRequest): Promise<Started> {
       const dir = await host.makeDir(stageDir(submission.runId, runDir));
       onProgress(`staging gpu-runner/ and the datasets in ${host.display(dir)}`);
-      await host.copyRunner(options.runnerDir ?? RUNNER_DIR, dir);
-      const data = await stageData(host, dir, submission.files);
-      const args = trainArgs({
-        baseModel: submission.baseModel,
-        train: data.train,
-        validation: data.validation,
-        outputDir: "output",
-        hyperparameters: submission.hyperparameters,
-      });
+      const args = await stageRemoteRun(host, dir, submission, options.runnerDir);
       const command = launchArgv(python, host.join("gpu-runner", TRAIN_SCRIPT), args, gpus);
       const script = slurmScript({
         runId: submission.runId,

@@ -9,11 +9,11 @@ import { ServiceError } from "../../errors.js";
 import { detectGpus } from "./gpu-detect.js";
 import type { Observation, Placement, Started, StartRequest } from "./placement.js";
 import { EVENTS_FILE, type JobRecord, LOG_FILE } from "./run-state.js";
-import { launchArgv, trainArgs } from "./runner-args.js";
-import { RUNNER_DIR, TRAIN_SCRIPT } from "./runner-path.js";
+import { launchArgv } from "./runner-args.js";
+import { TRAIN_SCRIPT } from "./runner-path.js";
 import { shellCommand, shellQuote } from "./shell-quote.js";
 import { SshHost } from "./ssh-host.js";
-import { stageData } from "./staging.js";
+import { stageRemoteRun } from "./staging.js";
 import { tail } from "./subprocess.js";
 
 export const DEFAULT_WORKDIR = "~/cft-runs";
@@ -61,15 +61,7 @@ export function sshPlacement(options: SshOptions): Placement {
       onProgress(`${options.host}: ${gpus.length} GPU(s): ${gpus.map((g) => g.name).join(", ")}`);
       const dir = await host.makeDir(remoteRunDir(workdir, submission.runId));
       onProgress(`copying gpu-runner/ and the datasets to ${host.display(dir)}`);
-      await host.copyRunner(options.runnerDir ?? RUNNER_DIR, dir);
-      const data = await stageData(host, dir, submission.files);
-      const args = trainArgs({
-        baseModel: submission.baseModel,
-        train: data.train,
-        validation: data.validation,
-        outputDir: "output",
-        hyperparameters: submission.hyperparameters,
-      });
+      const args = await stageRemoteRun(host, dir, submission, options.runnerDir);
       const command = launchArgv(REMOTE_PYTHON, posix.join("gpu-runner", TRAIN_SCRIPT), args, gpus.length);
       const result = await host.script(startScript(dir, command));
       const pid = Number(result.stdout.trim().split("\n").pop());

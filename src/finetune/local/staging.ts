@@ -4,8 +4,11 @@
  * between the gate and the copy is refused, and the runner trains on exactly what was audited.
  */
 import { GateError } from "../../errors.js";
+import type { ClearedSubmission } from "../clearance.js";
 import type { TrainingFile } from "../types.js";
 import type { Host } from "./host.js";
+import { trainArgs } from "./runner-args.js";
+import { RUNNER_DIR } from "./runner-path.js";
 
 /** Dataset paths relative to the run's working folder, as train.py will be given them. */
 export interface StagedData {
@@ -35,4 +38,25 @@ export async function stageData(
   }
   if (!staged.train) throw new GateError("the submission has no training file");
   return { train: staged.train, ...(staged.validation ? { validation: staged.validation } : {}) };
+}
+
+/**
+ * A run folder on another machine (SSH host or SLURM login node): gpu-runner/ and the datasets copied into
+ * DIR, and train.py's arguments relative to it (the adapter goes to DIR/output).
+ */
+export async function stageRemoteRun(
+  host: Host,
+  dir: string,
+  submission: ClearedSubmission,
+  runnerDir: string = RUNNER_DIR,
+): Promise<string[]> {
+  await host.copyRunner(runnerDir, dir);
+  const data = await stageData(host, dir, submission.files);
+  return trainArgs({
+    baseModel: submission.baseModel,
+    train: data.train,
+    validation: data.validation,
+    outputDir: "output",
+    hyperparameters: submission.hyperparameters,
+  });
 }
