@@ -172,6 +172,11 @@ describe("cft finetune", () => {
     expect(final.status).toBe("succeeded");
     expect(final.fineTunedModel).toMatch(/^ft:/);
 
+    const status = await cftAsync(["jobs", "status", started.runId, "--home", home, "--json"], { env });
+    expect(status.code).toBe(0);
+    expect(status.json().metrics.rows.length).toBeGreaterThan(0);
+    expect(status.stderr).toMatch(/final: step \d+, train loss/);
+
     const listed = await cftAsync(["jobs", "list", "--home", home, "--json"], { env });
     const { runs, costs } = listed.json();
     expect(runs[0]).toMatchObject({ id: started.runId, status: "succeeded" });

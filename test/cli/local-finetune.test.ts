@@ -81,6 +81,11 @@ describe("cft finetune --provider local", () => {
     expect(final.status).toBe("succeeded");
     expect(final.fineTunedModel).toMatch(/adapter$/);
     expect(existsSync(final.fineTunedModel)).toBe(true);
+    const status = cft(["jobs", "status", runId, "--home", home, "--json"], { env }).json();
+    expect(status.checkpoints.map((c: { step: number }) => c.step)).toEqual([2]);
+    expect(status.metrics.final).toMatchObject({ step: 3, trainLoss: 1.25 });
+    expect(status.events.map((e: { kind: string }) => e.kind)).toContain("eval");
+
     // The estimate was the plan's H100 figure; once done, the actual GPU time (seconds here) replaces it.
     const { costs } = cft(["jobs", "list", "--home", home, "--json"], { env }).json();
     expect(costs.estimatedUsd).toBe(0.17);

@@ -12,6 +12,7 @@ import { refreshRun } from "../../finetune/launch.js";
 import { createProvider } from "../../finetune/provider-factory.js";
 import {
   type JobEvent,
+  type MetricsRow,
   PROVIDERS,
   type Provider,
   type ProviderName,
@@ -41,6 +42,17 @@ const providerFor = (run: RunView, config: Config): Provider => {
 };
 
 const isOver = (run: RunView) => TERMINAL_STATUSES.has(run.status as never);
+
+function metricsLine(row: MetricsRow): string {
+  const parts: [string, number | null][] = [
+    ["train loss", row.trainLoss],
+    ["train accuracy", row.trainAccuracy],
+    ["validation loss", row.validLoss],
+    ["validation token accuracy", row.validMeanTokenAccuracy],
+  ];
+  const known = parts.filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v!.toFixed(4)}`);
+  return `step ${row.step}${known.length ? `, ${known.join(", ")}` : ""}`;
+}
 
 function describe(run: RunView): string {
   const p = run.progress;
@@ -121,9 +133,15 @@ export function registerJobs(program: Command): void {
         const provider = providerFor(known, ctx.config);
         const run = known.jobId ? await refreshRun(db, provider, runId) : known;
         const events = run.jobId ? await provider.events(run.jobId) : [];
+        // Checkpoints and the training log exist once training has produced them.
+        const trained = run.jobId && run.status === "succeeded";
+        const checkpoints = trained ? await provider.checkpoints(run.jobId!) : [];
+        const metrics = trained ? ((await provider.metrics(run.jobId!)) ?? null) : null;
         ctx.out.say(describe(run));
         for (const e of events.slice(-10)) ctx.out.say(`  ${eventLine(e)}`);
-        ctx.out.result({ run, events: events.slice(-50) });
+        if (metrics?.final) ctx.out.say(`  final: ${metricsLine(metrics.final)}`);
+        for (const c of checkpoints) ctx.out.say(`  checkpoint at step ${c.step}: ${c.model}`);
+        ctx.out.result({ run, events: events.slice(-50), checkpoints, metrics });
       } finally {
         db.close();
       }
