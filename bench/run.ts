@@ -20,6 +20,7 @@ import { auditFiles } from "../src/phi/audit.js";
 import { runAudit } from "../src/phi/audit-run.js";
 import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
+import { benchStatistics } from "./statistics.js";
 
 interface Row {
   case: string;
@@ -146,6 +147,9 @@ try {
     clearSubmission(db, { request, ...confirmed }),
   );
   db.close();
+
+  // Statistics: metrics with intervals and a full regression on 10,000 paired items, 10,000 draws.
+  await benchStatistics(measure);
 
   // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
   const adversarial = join(dir, "adversarial.jsonl");

@@ -5,13 +5,16 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerAudit } from "./commands/audit.js";
+import { registerCard } from "./commands/card.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDeploy } from "./commands/deploy.js";
 import { registerEstimate } from "./commands/estimate.js";
+import { registerEvaluate } from "./commands/evaluate.js";
 import { registerExport } from "./commands/export.js";
 import { registerFinetune } from "./commands/finetune.js";
 import { registerJobs } from "./commands/jobs.js";
 import { registerPrepare } from "./commands/prepare.js";
+import { registerRegress } from "./commands/regress.js";
 import { registerValidate } from "./commands/validate.js";
 import { reportError } from "./output.js";
 
@@ -50,6 +53,9 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerDeploy(program);
   registerExport(program);
+  registerEvaluate(program);
+  registerRegress(program);
+  registerCard(program);
   program.commands.forEach((c) => {
     c.exitOverride();
   });

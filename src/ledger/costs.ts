@@ -54,3 +54,14 @@ export function costSummary(db: Db): CostSummary {
     cumulativeUsd: cents(row.cumulative),
   };
 }
+
+/** One run's latest estimated and actual cost (null where none was recorded). */
+export function runCosts(db: Db, runId: string): { estimatedUsd: number | null; actualUsd: number | null } {
+  const latest = (kind: string) =>
+    (
+      db
+        .prepare("SELECT usd FROM costs WHERE run_id = ? AND kind = ? ORDER BY id DESC LIMIT 1")
+        .get(runId, kind) as { usd: number } | undefined
+    )?.usd ?? null;
+  return { estimatedUsd: latest("estimated"), actualUsd: latest("actual") };
+}

@@ -134,4 +134,56 @@ ${appendOnly("runs")}
 ${appendOnly("run_updates")}
 ${appendOnly("costs")}`,
   },
+  {
+    version: 4,
+    name: "evaluations, predictions cache and regression tests",
+    sql: `
+CREATE TABLE predictions (
+  model_key TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  prediction TEXT NOT NULL,
+  latency_ms REAL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (model_key, item_id)
+);
+CREATE TABLE evaluations (
+  id TEXT PRIMARY KEY,
+  suite_path TEXT NOT NULL,
+  suite_name TEXT NOT NULL,
+  suite_sha256 TEXT NOT NULL,
+  task TEXT NOT NULL,
+  format TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  model TEXT NOT NULL,
+  source TEXT NOT NULL,
+  run_id TEXT,
+  summary_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX evaluations_suite ON evaluations (suite_sha256, created_at);
+CREATE TABLE evaluation_items (
+  eval_id TEXT NOT NULL REFERENCES evaluations (id),
+  item_id TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  prediction TEXT,
+  score_json TEXT,
+  latency_ms REAL,
+  error TEXT,
+  PRIMARY KEY (eval_id, item_id)
+);
+CREATE TABLE regressions (
+  id TEXT PRIMARY KEY,
+  candidate_eval TEXT NOT NULL REFERENCES evaluations (id),
+  baseline_eval TEXT NOT NULL REFERENCES evaluations (id),
+  task TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('PASS', 'WARN', 'FAIL')),
+  recommendation TEXT NOT NULL CHECK (recommendation IN ('deploy', 'iterate', 'rollback')),
+  report_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+${appendOnly("predictions")}
+${appendOnly("evaluations")}
+${appendOnly("evaluation_items")}
+${appendOnly("regressions")}`,
+  },
 ];
