@@ -48,9 +48,10 @@ export async function benchEvalRunner(
 
     const runner = async (run: string) => {
       const db = openLedger(join(dir, `ledger-${run}`));
+      const todo = items(ITEMS, run);
       try {
         const start = performance.now();
-        const results = await predictSuite(db, client, items(ITEMS, run), { concurrency: CONCURRENCY });
+        const results = await predictSuite(db, client, todo, { concurrency: CONCURRENCY });
         const seconds = (performance.now() - start) / 1000;
         if (results.size !== ITEMS || [...results.values()].some((r) => r.error))
           throw new Error("bench: the runner did not answer every item");

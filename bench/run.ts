@@ -20,6 +20,7 @@ import { auditFiles } from "../src/phi/audit.js";
 import { runAudit } from "../src/phi/audit-run.js";
 import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
+import { benchEvalRunner } from "./eval-runner.js";
 import { benchStatistics } from "./statistics.js";
 
 interface Row {
@@ -150,6 +151,9 @@ try {
 
   // Statistics: metrics with intervals and a full regression on 10,000 paired items, 10,000 draws.
   await benchStatistics(measure);
+
+  // The evaluation runner's overhead over the bare SDK, against a local chat completions server.
+  await benchEvalRunner((name, items, seconds, unit) => rows.push({ case: name, items, seconds, unit }));
 
   // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
   const adversarial = join(dir, "adversarial.jsonl");

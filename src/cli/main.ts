@@ -4,25 +4,32 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { registerAudit } from "./commands/audit.js";
-import { registerCard } from "./commands/card.js";
-import { registerDemo } from "./commands/demo.js";
-import { registerDeploy } from "./commands/deploy.js";
-import { registerEstimate } from "./commands/estimate.js";
-import { registerEvaluate } from "./commands/evaluate.js";
-import { registerExport } from "./commands/export.js";
-import { registerFinetune } from "./commands/finetune.js";
-import { registerJobs } from "./commands/jobs.js";
-import { registerPrepare } from "./commands/prepare.js";
-import { registerRegress } from "./commands/regress.js";
-import { registerValidate } from "./commands/validate.js";
 import { reportError } from "./output.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
 
-export function buildProgram(): Command {
+/**
+ * Commands by name, loaded on demand: a run of one command loads that command's code only (the SDKs of
+ * the others take most of a second to import). `cft --help` loads them all to list them.
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  prepare: async () => (await import("./commands/prepare.js")).registerPrepare,
+  demo: async () => (await import("./commands/demo.js")).registerDemo,
+  validate: async () => (await import("./commands/validate.js")).registerValidate,
+  audit: async () => (await import("./commands/audit.js")).registerAudit,
+  estimate: async () => (await import("./commands/estimate.js")).registerEstimate,
+  finetune: async () => (await import("./commands/finetune.js")).registerFinetune,
+  jobs: async () => (await import("./commands/jobs.js")).registerJobs,
+  deploy: async () => (await import("./commands/deploy.js")).registerDeploy,
+  export: async () => (await import("./commands/export.js")).registerExport,
+  evaluate: async () => (await import("./commands/evaluate.js")).registerEvaluate,
+  regress: async () => (await import("./commands/regress.js")).registerRegress,
+  card: async () => (await import("./commands/card.js")).registerCard,
+};
+
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command("cft")
     .description(
       "Clinical Fine-Tuner: take a clinical fine-tune from synthetic data through a mandatory HIPAA audit, " +
@@ -38,24 +45,23 @@ export function buildProgram(): Command {
         "  $ cft demo",
         "  $ cft prepare --task claims --synthetic 1000 --out data/claims",
         "  $ cft validate data/claims/train.jsonl --json",
+        "  $ cft audit data/claims/train.jsonl data/claims/test.jsonl",
+        "  $ cft finetune --provider local --base-model meta-llama/Llama-3.1-8B-Instruct --use-4bit --train data/claims/train.jsonl",
+        "  $ cft evaluate --suite data/claims/test.jsonl --model llama3.1:8b --base-url http://localhost:11434/v1",
+        "  $ cft regress --candidate eval-7df52a6e",
         "",
       ].join("\n"),
     )
     .version(version)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  registerPrepare(program);
-  registerDemo(program);
-  registerValidate(program);
-  registerAudit(program);
-  registerEstimate(program);
-  registerFinetune(program);
-  registerJobs(program);
-  registerDeploy(program);
-  registerExport(program);
-  registerEvaluate(program);
-  registerRegress(program);
-  registerCard(program);
+  const names =
+    only === "--version" || only === "-V"
+      ? []
+      : only && Object.hasOwn(COMMANDS, only)
+        ? [only]
+        : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program);
   program.commands.forEach((c) => {
     c.exitOverride();
   });
@@ -67,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   process.exitCode = undefined;
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv[2])).parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

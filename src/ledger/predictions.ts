@@ -3,6 +3,7 @@
  * decoding settings) and the item's stable id. An interrupted evaluation resumes from here without calling
  * the model again for items it already answered; failed calls are never cached.
  */
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./ledger.js";
 
 export interface CachedPrediction {
@@ -28,10 +29,18 @@ export function cachedPredictions(
   return found;
 }
 
+const inserts = new WeakMap<Db, Statement<[string, string, string, number | null, string]>>();
+
 /** Stores one answer as soon as it arrives, so a crash loses at most the calls in flight. */
 export function cachePrediction(db: Db, modelKey: string, entry: CachedPrediction): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO predictions (model_key, item_id, prediction, latency_ms, created_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  ).run(modelKey, entry.itemId, entry.prediction, entry.latencyMs, new Date().toISOString());
+  // One prepared statement per ledger: this runs once per answer, at up to thousands a second.
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare<[string, string, string, number | null, string]>(
+      `INSERT OR IGNORE INTO predictions (model_key, item_id, prediction, latency_ms, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    inserts.set(db, insert);
+  }
+  insert.run(modelKey, entry.itemId, entry.prediction, entry.latencyMs, new Date().toISOString());
 }

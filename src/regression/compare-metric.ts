@@ -6,9 +6,10 @@
  * precision, whose denominator moves with the predictions).
  */
 import type { ItemScore, MetricDef } from "../eval/types.js";
-import { pairedBootstrap } from "../stats/bootstrap.js";
+import type { PairedBootstrapResult } from "../stats/bootstrap.js";
 import { buildMatrix, sumRows } from "../stats/component-matrix.js";
 import { mcnemarExact } from "../stats/mcnemar.js";
+import type { MetricPair } from "../stats/paired-many.js";
 
 export interface PairedItem {
   itemId: string;
@@ -44,18 +45,38 @@ function itemMove(def: MetricDef, base: number[], cand: number[]): number {
   return c > b === (def.direction === "higher") ? 1 : -1;
 }
 
-export function compareMetric(
-  def: MetricDef,
-  items: readonly PairedItem[],
-  options: { draws: number; seed: number; level: number },
-): MetricDelta {
+/** A metric's component rows on the paired items, ready for the shared bootstrap. */
+export interface PreparedMetric {
+  def: MetricDef;
+  baseRows: number[][];
+  candRows: number[][];
+  pair: MetricPair;
+}
+
+export function prepareMetric(def: MetricDef, items: readonly PairedItem[]): PreparedMetric {
   const baseRows = items.map((i) => def.components(i.baseline));
   const candRows = items.map((i) => def.components(i.candidate));
-  const base = buildMatrix(baseRows, def.width);
-  const cand = buildMatrix(candRows, def.width);
-  const boot = pairedBootstrap(cand, base, def.finalize, options);
-  const baseValue = def.finalize(sumRows(base), items.length);
-  const candValue = def.finalize(sumRows(cand), items.length);
+  return {
+    def,
+    baseRows,
+    candRows,
+    pair: {
+      candidate: buildMatrix(candRows, def.width),
+      baseline: buildMatrix(baseRows, def.width),
+      finalize: def.finalize,
+    },
+  };
+}
+
+/** The comparison of one metric, given its share of the paired bootstrap. */
+export function compareMetric(
+  prepared: PreparedMetric,
+  items: readonly PairedItem[],
+  boot: PairedBootstrapResult,
+): MetricDelta {
+  const { def, baseRows, candRows } = prepared;
+  const baseValue = def.finalize(sumRows(prepared.pair.baseline), items.length);
+  const candValue = def.finalize(sumRows(prepared.pair.candidate), items.length);
 
   let improved = 0;
   let regressed = 0;

@@ -8,7 +8,8 @@ import type { EvalTask, EvaluationSummary, MetricDef } from "../eval/types.js";
 import type { EvaluationItem } from "../ledger/evaluations.js";
 import { redact } from "../phi/redact.js";
 import { holm } from "../stats/multiple-comparisons.js";
-import { compareMetric, type MetricDelta, type PairedItem } from "./compare-metric.js";
+import { pairedBootstrapMany } from "../stats/paired-many.js";
+import { compareMetric, type MetricDelta, type PairedItem, prepareMetric } from "./compare-metric.js";
 import type { Thresholds } from "./thresholds.js";
 import type { MetricComparison, RegressedItem, RegressionReport, TrendPoint } from "./types.js";
 import { judge, overallVerdict, recommend } from "./verdict.js";
@@ -69,9 +70,13 @@ export function regress(input: RegressInput): RegressionReport {
   const draws = input.draws ?? 10_000;
   const seed = input.seed ?? REGRESSION_SEED;
   const paired = pairItems(input.baseline, input.candidate);
-  const deltas: MetricDelta[] = input.metrics.map((def) =>
-    compareMetric(def, paired, { draws, seed, level: 0.95 }),
+  const prepared = input.metrics.map((def) => prepareMetric(def, paired));
+  // One resample of the items per draw serves every metric.
+  const boots = pairedBootstrapMany(
+    prepared.map((p) => p.pair),
+    { draws, seed, level: 0.95 },
   );
+  const deltas: MetricDelta[] = prepared.map((p, i) => compareMetric(p, paired, boots[i]!));
   const adjusted = holm(deltas.map((d) => d.pValue));
   const metrics: MetricComparison[] = input.metrics.map((def, i) => {
     const d = deltas[i]!;

@@ -179,6 +179,22 @@ describe("chat client: Azure OpenAI", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("stops at an Entra ID sign-in that fails, before sending anything (fatal)", async () => {
+    const client = azure(
+      {},
+      {
+        azureADTokenProvider: async () => {
+          throw new Error("DefaultAzureCredential failed to retrieve a token");
+        },
+      },
+    );
+    const error = await failure(client.complete(question));
+    expect(error.message).toContain("failed to retrieve a token");
+    expect(error.hint).toContain("az login");
+    expect(isFatalChatError(error)).toBe(true);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("needs the endpoint (exit 2)", () => {
     expect(() => createChatClient(configWith({}), { model: "claims-v1", provider: "azure" })).toThrow(
       /AZURE_OPENAI_ENDPOINT|resource endpoint/,
@@ -242,6 +258,24 @@ describe("chat client: retries and failures", () => {
     expect(error.message).toContain("ECONNREFUSED");
     expect(error.hint).toContain("--base-url");
     expect(isFatalChatError(error)).toBe(true);
+  });
+
+  it("says when no answer came within the timeout (not fatal)", async () => {
+    const slow = await startFakeChatServer({ answer: () => "late", latencyMs: 400 });
+    try {
+      const client = createChatClient(configWith({}), {
+        model: "llama3.1:8b",
+        baseUrl: slow.openaiBaseURL,
+        timeoutMs: 100,
+        maxRetries: 0,
+      });
+      const error = await failure(client.complete(question));
+      expect(error.message).toContain("no answer");
+      expect(error.hint).toContain("concurrency");
+      expect(isFatalChatError(error)).toBe(false);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("rejects with the abort's reason, not with a service failure", async () => {

@@ -4,8 +4,9 @@
  * with only the missing items and ends where a clean run does), per-item failures recorded while the rest
  * go on, and failures that doom every call stopping the run after one request.
  */
+import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ServiceError } from "../../src/errors.js";
+import { CftError, InputError, ServiceError } from "../../src/errors.js";
 import { type ChatClient, createChatClient } from "../../src/eval/chat-client.js";
 import { type PredictionResult, predictSuite } from "../../src/eval/predict.js";
 import type { SuiteItem } from "../../src/eval/types.js";
@@ -18,13 +19,16 @@ import { tempDir } from "../helpers.js";
 const KEY = "sk-test-predict-key-0123456789abcdef";
 const MODEL = "ft:gpt-4.1-mini:acme::abc123";
 
+/** Numbers the tests, so that each one's prompts are its own. */
+let testNo = 0;
+
 function suiteItems(n: number): SuiteItem[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `item-${String(i).padStart(4, "0")}`,
     line: i + 1,
     messages: [
       { role: "system", content: "You code synthetic claims." },
-      { role: "user", content: `Synthetic claim ${i}` },
+      { role: "user", content: `Synthetic claim ${i} of test ${testNo}` },
     ],
     reference: "APPROVE",
   }));
@@ -45,10 +49,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  await server.idle(); // the aborted calls of an earlier test are in, and not counted here
+  await server.idle();
   server.reset();
   latency = 0;
+  testNo++;
 });
+
+/** This test's requests: on a busy machine a call an earlier test aborted may reach the server late. */
+const sent = () =>
+  server.requests.filter((r) => String(r.body?.messages?.at(-1)?.content).endsWith(` of test ${testNo}`));
 
 const ledger = (): Db => openLedger(tempDir("cft-predict-"));
 const client = (env: Record<string, string> = {}, model = MODEL): ChatClient =>
@@ -76,8 +85,8 @@ describe("predictSuite", () => {
       expect(result).toMatchObject({ prediction: expected(item), error: null, cached: false });
       expect(result.latencyMs).toBeGreaterThan(0);
     }
-    expect(server.requests).toHaveLength(25);
-    expect(server.requests.every((r) => r.body.temperature === 0 && r.body.seed === 0)).toBe(true);
+    expect(sent()).toHaveLength(25);
+    expect(sent().every((r) => r.body.temperature === 0 && r.body.seed === 0)).toBe(true);
     expect(progress[0]).toEqual([0, 25, 0]);
     expect(progress.at(-1)).toEqual([25, 25, 0]);
     expect(
@@ -104,19 +113,19 @@ describe("predictSuite", () => {
     await predictSuite(db, client(), items.slice(0, 6));
     server.reset();
     const results = await predictSuite(db, client(), items);
-    expect(server.requests).toHaveLength(4);
+    expect(sent()).toHaveLength(4);
     expect([...results.values()].filter((r) => r.cached)).toHaveLength(6);
     expect(results.get(items[0]!.id)).toMatchObject({ prediction: expected(items[0]!), cached: true });
     server.reset();
     await predictSuite(db, client(), items);
-    expect(server.requests).toHaveLength(0);
+    expect(sent()).toHaveLength(0);
   });
 
   it("asks once for an id that appears twice", async () => {
     const items = suiteItems(3);
     const results = await predictSuite(ledger(), client(), [...items, items[0]!]);
     expect(results.size).toBe(3);
-    expect(server.requests).toHaveLength(3);
+    expect(sent()).toHaveLength(3);
   });
 
   it("resumes an interrupted run with only the missing items, ending where a clean run does", async () => {
@@ -148,7 +157,7 @@ describe("predictSuite", () => {
     const resumed = await predictSuite(db, client(), items, { concurrency: 4 });
     // Counted: requests answered. A request of the interrupted run may reach the server late, as a
     // request the client had already given up on (aborted: true).
-    expect(server.requests.filter((r) => !r.aborted)).toHaveLength(40 - kept);
+    expect(sent().filter((r) => !r.aborted)).toHaveLength(40 - kept);
     expect([...resumed.values()].filter((r) => r.cached)).toHaveLength(kept);
     expect(predictions(resumed)).toEqual(predictions(clean));
   });
@@ -169,7 +178,7 @@ describe("predictSuite", () => {
     // Failed calls are not cached: the next run asks for that item only.
     server.reset();
     const again = await predictSuite(db, client(), items);
-    expect(server.requests).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
     expect(again.get(items[0]!.id)).toMatchObject({ prediction: expected(items[0]!), error: null });
   });
 
@@ -183,7 +192,7 @@ describe("predictSuite", () => {
     expect((error as ServiceError).message).toContain("calls failed in a row");
     expect((error as ServiceError).message).toContain("Service Unavailable");
     // 5 items failed (3 requests each), plus at most the calls already in flight.
-    expect(server.requests.length).toBeLessThanOrEqual((5 + 3) * 3);
+    expect(sent().length).toBeLessThanOrEqual((5 + 3) * 3);
   });
 
   it("stops at the first refused key: one request, not one per item (exit 4)", async () => {
@@ -195,7 +204,7 @@ describe("predictSuite", () => {
     expect((error as ServiceError).exitCode).toBe(4);
     expect((error as ServiceError).message).toContain("key was refused");
     expect((error as ServiceError).hint).toContain("OPENAI_API_KEY");
-    expect(server.requests).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
     expect(
       cachedPredictions(
         db,
@@ -210,7 +219,7 @@ describe("predictSuite", () => {
       concurrency: 8,
     }).catch((e: unknown) => e);
     expect((error as ServiceError).message).toContain("not found");
-    expect(server.requests).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
   });
 
   it("stops quickly when the key is refused in the middle of a run", async () => {
@@ -236,7 +245,41 @@ describe("predictSuite", () => {
       items.map((i) => i.id),
     ).size;
     expect(kept).toBeGreaterThanOrEqual(10);
-    expect(server.requests.filter((r) => r.status === 401).length).toBeLessThanOrEqual(8 + 1);
+    expect(sent().filter((r) => r.status === 401).length).toBeLessThanOrEqual(8 + 1);
+  });
+
+  it("leaves no listener on the caller's signal, and no leak warning, however many calls", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      await predictSuite(ledger(), client(), suiteItems(120), { concurrency: 16, signal: controller.signal });
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("stops when the ledger refuses the answers, saying so", async () => {
+    const db = ledger();
+    const error = await predictSuite(db, client(), suiteItems(10), {
+      onProgress: (done) => {
+        if (done === 0) db.pragma("query_only = ON");
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CftError);
+    expect((error as CftError).message).toContain("cannot write answers to the prediction cache");
+    expect((error as CftError).hint).toContain("writable");
+  });
+
+  it("refuses a concurrency below 1 (exit 2)", async () => {
+    await expect(predictSuite(ledger(), client(), suiteItems(2), { concurrency: 0 })).rejects.toThrow(
+      InputError,
+    );
+    expect(sent()).toHaveLength(0);
   });
 
   it("does nothing when every item is cached, and nothing at all for an already aborted signal", async () => {
@@ -253,6 +296,6 @@ describe("predictSuite", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(predictSuite(ledger(), client(), items, { signal: controller.signal })).rejects.toThrow();
-    expect(server.requests).toHaveLength(0);
+    expect(sent()).toHaveLength(0);
   });
 });

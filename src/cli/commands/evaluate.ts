@@ -9,7 +9,6 @@ import { z } from "zod";
 import { InputError } from "../../errors.js";
 import { createChatClient } from "../../eval/chat-client.js";
 import { evaluate, type PredictionSource } from "../../eval/evaluate.js";
-import { recordExperiment } from "../../eval/langsmith-experiment.js";
 import { loadSuite } from "../../eval/suite.js";
 import { EVAL_TASKS } from "../../eval/types.js";
 import { openLedger } from "../../ledger/ledger.js";
@@ -124,17 +123,20 @@ export function registerEvaluate(program: Command): void {
       });
       progress.stop();
       const { summary } = result;
-      const langsmith = await recordExperiment(ctx.config, {
-        suite: { name: suite.name, sha256: suite.sha256, task: suite.task },
-        model: summary.model,
-        evalId: summary.evalId,
-        items: suite.items.map((item, i) => ({
-          item,
-          prediction: result.items[i]!.prediction,
-          score: result.items[i]!.score,
-        })),
-        metrics: summary.metrics,
-      });
+      // LangSmith's SDK loads only when there is an experiment to record.
+      const langsmith = ctx.config.env.LANGSMITH_API_KEY
+        ? await (await import("../../eval/langsmith-experiment.js")).recordExperiment(ctx.config, {
+            suite: { name: suite.name, sha256: suite.sha256, task: suite.task },
+            model: summary.model,
+            evalId: summary.evalId,
+            items: suite.items.map((item, i) => ({
+              item,
+              prediction: result.items[i]!.prediction,
+              score: result.items[i]!.score,
+            })),
+            metrics: summary.metrics,
+          })
+        : null;
       const c = summary.counts;
       ctx.out.say(
         `Evaluation ${summary.evalId}: ${summary.model} on ${suite.name} — ${c.scored}/${c.items} items scored` +

@@ -4,9 +4,9 @@
  * the deployments API is three verbs on one URL. Failures become ServiceErrors with ARM's own message.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { DefaultAzureCredential } from "@azure/identity";
 import type { Config } from "../../config/config.js";
 import { InputError, ServiceError } from "../../errors.js";
+import { entraTokenProvider } from "./entra-token.js";
 import { scrub } from "./hosted-errors.js";
 
 export const ARM_DEFAULT_URL = "https://management.azure.com";
@@ -55,10 +55,10 @@ export function armTarget(config: Config, options: ArmOptions = {}): ArmTarget {
   if (staticToken) token = async () => staticToken;
   else if (options.tokenProvider) token = options.tokenProvider;
   else {
-    const credential = new DefaultAzureCredential();
+    const entra = entraTokenProvider(ARM_SCOPE);
     token = async () => {
       try {
-        return (await credential.getToken(ARM_SCOPE)).token;
+        return await entra();
       } catch (error) {
         throw new ServiceError(`no Azure management token: ${(error as Error).message.split("\n")[0]}`, {
           hint: "Sign in with `az login`, or set AZURE_MANAGEMENT_TOKEN (`az account get-access-token`).",

@@ -6,11 +6,11 @@
  * scanning pages for its cft_run_id metadata or the run tag at the end of its suffix; and the training
  * tier travels as a top-level `trainingType` body field (Standard, GlobalStandard, developerTier).
  */
-import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";
 import { AzureOpenAI } from "openai";
 import type { Config } from "../../config/config.js";
 import { InputError } from "../../errors.js";
 import type { AzureTrainingType } from "../types.js";
+import { entraTokenProvider } from "./entra-token.js";
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
@@ -52,9 +52,7 @@ export function createAzureProvider(config: Config, options: AzureProviderOption
   const auth = apiKey
     ? { apiKey }
     : {
-        azureADTokenProvider:
-          options.azureADTokenProvider ??
-          getBearerTokenProvider(new DefaultAzureCredential(), COGNITIVE_SERVICES_SCOPE),
+        azureADTokenProvider: options.azureADTokenProvider ?? entraTokenProvider(COGNITIVE_SERVICES_SCOPE),
         // Left undefined, the SDK would read AZURE_OPENAI_API_KEY from process.env and refuse the pair.
         apiKey: null as unknown as undefined,
       };
