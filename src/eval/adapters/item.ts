@@ -51,3 +51,23 @@ export function mcqItem(
   ];
   return { id: itemId(messages, reference), line, messages, reference, choices, answer };
 }
+
+/**
+ * The question of a benchmark record, or null after reporting why there is none (not an object, or no
+ * question text) through PROBLEM.
+ */
+export function questionOf(
+  value: unknown,
+  problem: (field: string, message: string) => void,
+): { record: Record<string, unknown>; question: string } | null {
+  if (!isObject(value)) {
+    problem("", "each line must be a JSON object");
+    return null;
+  }
+  const question = text(value.question);
+  if (!question) {
+    problem("question", "missing or empty question");
+    return null;
+  }
+  return { record: value, question };
+}

@@ -6,7 +6,7 @@
  */
 import type { ProblemList } from "../../errors.js";
 import type { SuiteItem } from "../types.js";
-import { isObject, mcqItem, mcqPrompt, type RawRecord, text } from "./item.js";
+import { isObject, mcqItem, mcqPrompt, questionOf, type RawRecord, text } from "./item.js";
 
 const FIELDS = [
   ["A", "opa"],
@@ -61,18 +61,12 @@ export function medmcqaItems(
   const parsed: { line: number; question: string; choices: Record<string, string>; cop: Cop }[] = [];
   for (const { line, value } of records) {
     const problem = (field: string, message: string) => problems.add({ file: path, line, field, message });
-    if (!isObject(value)) {
-      problem("", "each line must be a JSON object");
-      continue;
-    }
-    const question = text(value.question);
-    if (!question) {
-      problem("question", "missing or empty question");
-      continue;
-    }
+    const found = questionOf(value, problem);
+    if (!found) continue;
+    const { record, question } = found;
     const choices: Record<string, string> = {};
     for (const [letter, field] of FIELDS) {
-      const option = text(value[field]);
+      const option = text(record[field]);
       if (option) choices[letter] = option;
     }
     const missing = FIELDS.filter(([letter]) => !(letter in choices)).map(([, field]) => field);
@@ -83,10 +77,12 @@ export function medmcqaItems(
       );
       continue;
     }
-    const cop = readCop(value.cop);
+    const cop = readCop(record.cop);
     if (!cop || (cop.kind === "number" && (cop.n < 0 || cop.n > 4))) {
       const hint =
-        value.cop === undefined || value.cop === -1 ? " (the MedMCQA test split is unlabeled: use dev)" : "";
+        record.cop === undefined || record.cop === -1
+          ? " (the MedMCQA test split is unlabeled: use dev)"
+          : "";
       problem("cop", `expected the correct option as 0–3, 1–4 or a–d${hint}`);
       continue;
     }

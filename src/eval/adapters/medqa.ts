@@ -5,7 +5,7 @@
  */
 import type { ProblemList } from "../../errors.js";
 import type { SuiteItem } from "../types.js";
-import { isObject, mcqItem, mcqPrompt, OPTION_LETTERS, type RawRecord, text } from "./item.js";
+import { isObject, mcqItem, mcqPrompt, OPTION_LETTERS, questionOf, type RawRecord, text } from "./item.js";
 
 /** Does a parsed line look like MedQA? */
 export function isMedqaRecord(value: unknown): boolean {
@@ -16,22 +16,16 @@ export function medqaItems(records: readonly RawRecord[], path: string, problems
   const items: SuiteItem[] = [];
   for (const { line, value } of records) {
     const problem = (field: string, message: string) => problems.add({ file: path, line, field, message });
-    if (!isObject(value)) {
-      problem("", "each line must be a JSON object");
-      continue;
-    }
-    const question = text(value.question);
-    if (!question) {
-      problem("question", "missing or empty question");
-      continue;
-    }
-    if (!isObject(value.options)) {
+    const found = questionOf(value, problem);
+    if (!found) continue;
+    const { record, question } = found;
+    if (!isObject(record.options)) {
       problem("options", 'expected an object of options, e.g. {"A": "…", "B": "…"}');
       continue;
     }
     const choices: Record<string, string> = {};
     let bad = false;
-    for (const [key, option] of Object.entries(value.options)) {
+    for (const [key, option] of Object.entries(record.options)) {
       const letter = key.trim().toUpperCase();
       const optionText = text(option);
       if (!(OPTION_LETTERS as readonly string[]).includes(letter) || !optionText) {
@@ -46,12 +40,12 @@ export function medqaItems(records: readonly RawRecord[], path: string, problems
       problem("options", "a question needs at least two options");
       continue;
     }
-    const answer = text(value.answer_idx)?.toUpperCase();
+    const answer = text(record.answer_idx)?.toUpperCase();
     if (!answer || !(answer in choices)) {
       problem("answer_idx", `expected one of ${Object.keys(choices).join(", ")}`);
       continue;
     }
-    const answerText = text(value.answer);
+    const answerText = text(record.answer);
     if (answerText && answerText !== choices[answer]) {
       problem("answer", `answer text does not match option ${answer}`);
       continue;
