@@ -33,7 +33,8 @@ import { TASK_NOTES } from "./task-notes.js";
 
 export interface EvaluationReportExtras {
   /** Rows are the reference (gold) labels, columns the predicted ones, in the order of `labels`. */
-  confusion?: { labels: string[]; matrix: number[][] };
+  /** Rows: reference labels. Columns: `columns` when given (e.g. the labels then "none"), else the labels. */
+  confusion?: { labels: string[]; columns?: string[]; matrix: number[][] };
   /** A regression test of this evaluation against a baseline. */
   baseline?: RegressionReport | null;
 }
@@ -67,13 +68,14 @@ function summary(e: EvaluationSummary): Block[] {
 function confusion(c: NonNullable<EvaluationReportExtras["confusion"]>): Block[] {
   const total = (row: number[] | undefined) =>
     (row ?? []).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
+  const columns = c.columns ?? c.labels;
   const rows: Rich[][] = c.labels.map((gold, i) => {
     const row = c.matrix[i] ?? [];
     const n = total(row);
-    const right = row[i] ?? 0;
+    const right = row[columns.indexOf(gold)] ?? 0;
     return [
       bold(gold),
-      ...c.labels.map((_, j) => (Number.isFinite(row[j]) ? f.count(row[j]) : f.NONE)),
+      ...columns.map((_, j) => (Number.isFinite(row[j]) ? f.count(row[j]) : f.NONE)),
       f.count(n),
       f.share(right, n),
     ];
@@ -81,7 +83,7 @@ function confusion(c: NonNullable<EvaluationReportExtras["confusion"]>): Block[]
   return [
     heading(2, "Confusion matrix"),
     table(
-      [{ header: "reference ↓ / predicted →" }, ...c.labels.map(num), num("total"), num("recall")],
+      [{ header: "reference ↓ / predicted →" }, ...columns.map(num), num("total"), num("recall")],
       rows,
       "Each row is the reference decision, each column the model's; the diagonal is agreement.",
     ),

@@ -128,11 +128,33 @@ export function pairedBootstrapMany(
   pairs: readonly MetricPair[],
   opts: { draws: number; seed: number; level: number },
 ): PairedBootstrapResult[] {
+  return bootstrapDraws(pairs, opts, "delta");
+}
+
+/**
+ * Percentile intervals of several metrics of ONE run over the same resamples (the candidate matrices; the
+ * baselines are ignored). `delta` in the results is then the metric itself, and `pValue` is not meaningful.
+ */
+export function bootstrapMany(
+  metrics: readonly { matrix: ComponentMatrix; finalize: Finalize }[],
+  opts: { draws: number; seed: number; level: number },
+): PairedBootstrapResult[] {
+  const pairs = metrics.map((m) => ({ candidate: m.matrix, baseline: m.matrix, finalize: m.finalize }));
+  return bootstrapDraws(pairs, opts, "value");
+}
+
+function bootstrapDraws(
+  pairs: readonly MetricPair[],
+  opts: { draws: number; seed: number; level: number },
+  mode: "delta" | "value",
+): PairedBootstrapResult[] {
   const n = pairs[0]?.candidate.n ?? 0;
   for (const p of pairs)
     if (p.candidate.n !== n || p.baseline.n !== n || p.candidate.width !== p.baseline.width)
-      throw new Error("pairedBootstrapMany: every matrix must have the same items, paired row by row");
-  const deltas = pairs.map((p) => p.finalize(sumRows(p.candidate), n) - p.finalize(sumRows(p.baseline), n));
+      throw new Error("bootstrap: every matrix must have the same items, paired row by row");
+  const deltas = pairs.map(
+    (p) => p.finalize(sumRows(p.candidate), n) - (mode === "delta" ? p.finalize(sumRows(p.baseline), n) : 0),
+  );
   const values = pairs.map(() => new Float64Array(opts.draws));
   const finite = new Array<number>(pairs.length).fill(0);
   const below = new Array<number>(pairs.length).fill(0);
@@ -166,12 +188,12 @@ export function pairedBootstrapMany(
         if (byKind) {
           const width = pairs[m]!.candidate.width;
           kindSums(kindRows[m]!.candidate, width, counts, cs);
-          kindSums(kindRows[m]!.baseline, width, counts, bs);
+          if (mode === "delta") kindSums(kindRows[m]!.baseline, width, counts, bs);
         } else {
           sparseSums(compacts[m]!.candidate, counts, cs);
-          sparseSums(compacts[m]!.baseline, counts, bs);
+          if (mode === "delta") sparseSums(compacts[m]!.baseline, counts, bs);
         }
-        const value = pairs[m]!.finalize(cs, n) - pairs[m]!.finalize(bs, n);
+        const value = pairs[m]!.finalize(cs, n) - (mode === "delta" ? pairs[m]!.finalize(bs, n) : 0);
         if (!Number.isFinite(value)) continue;
         const k = finite[m]!;
         values[m]![k] = value;

@@ -156,5 +156,8 @@ describe("cft evaluate, regress and card", () => {
     expect(html).toContain("<svg");
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
     expect(existsSync(result.evaluationReport.html)).toBe(true);
+    const report = readFileSync(result.evaluationReport.markdown, "utf8");
+    expect(report).toContain("Confusion matrix");
+    expect(report).toMatch(/\|\s*none\s*\|/);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "../../src/dataset/random.js";
-import { pairedBootstrap } from "../../src/stats/bootstrap.js";
+import { bootstrapInterval, pairedBootstrap } from "../../src/stats/bootstrap.js";
 import { buildMatrix } from "../../src/stats/component-matrix.js";
-import { pairedBootstrapMany } from "../../src/stats/paired-many.js";
+import { bootstrapMany, pairedBootstrapMany } from "../../src/stats/paired-many.js";
 
 const ratio = (s: Float64Array) => (s[1]! > 0 ? s[0]! / s[1]! : Number.NaN);
 const mean = (s: Float64Array, n: number) => s[0]! / n;
@@ -42,6 +42,16 @@ describe("pairedBootstrapMany", () => {
     expect(many!.low).toBeCloseTo(one.low, 10);
     expect(many!.high).toBeCloseTo(one.high, 10);
     expect(many!.high).toBeLessThan(0);
+  });
+
+  it("gives one run's metrics the same percentile intervals as bootstrapInterval", () => {
+    const one = rows(5, 600, (r) => (r.chance(1, 4) ? [0, 0] : [r.chance(2, 3) ? 1 : 0, 1]));
+    const matrix = buildMatrix(one, 2);
+    const [many] = bootstrapMany([{ matrix, finalize: ratio }], opts);
+    const single = bootstrapInterval(matrix, ratio, opts);
+    expect(many!.delta).toBeCloseTo(single.estimate, 12);
+    expect(many!.low).toBeCloseTo(single.low, 12);
+    expect(many!.high).toBeCloseTo(single.high, 12);
   });
 
   it("refuses matrices that do not pair up", () => {

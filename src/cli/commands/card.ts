@@ -26,10 +26,10 @@ const Flags = z.object({
   json: z.boolean().optional(),
 });
 
-/** Gold × predicted decisions; answers with no readable decision are counted by the no-answer rate instead. */
-function squareConfusion(scores: Parameters<typeof confusionMatrix>[0]) {
+/** Gold × predicted decisions, with a last column for answers that had no readable decision. */
+function confusionOf(scores: Parameters<typeof confusionMatrix>[0]) {
   const m = confusionMatrix(scores);
-  return { labels: [...m.rows], matrix: m.counts.map((row) => row.slice(0, m.rows.length)) };
+  return { labels: [...m.rows], columns: [...m.columns], matrix: m.counts };
 }
 
 export function registerCard(program: Command): void {
@@ -81,7 +81,7 @@ export function registerCard(program: Command): void {
           dir,
           "evaluation-report",
           evaluationReport(evaluation, {
-            ...(evaluation.suite.task === "claims" ? { confusion: squareConfusion(scores) } : {}),
+            ...(evaluation.suite.task === "claims" ? { confusion: confusionOf(scores) } : {}),
             baseline: regressionsOf(db, evaluation.evalId)[0] ?? null,
           }),
         );
