@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   evaluate: async () => (await import("./commands/evaluate.js")).registerEvaluate,
   regress: async () => (await import("./commands/regress.js")).registerRegress,
   card: async () => (await import("./commands/card.js")).registerCard,
+  outbox: async () => (await import("./commands/outbox.js")).registerOutbox,
 };
 
 export async function buildProgram(only?: string): Promise<Command> {

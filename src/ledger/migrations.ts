@@ -186,4 +186,27 @@ ${appendOnly("evaluations")}
 ${appendOnly("evaluation_items")}
 ${appendOnly("regressions")}`,
   },
+  {
+    version: 5,
+    name: "outbox of external actions and their deliveries",
+    sql: `
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel IN ('slack', 'github', 'sheets', 'docs')),
+  action TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE outbox_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  outbox_id TEXT NOT NULL REFERENCES outbox (id),
+  status TEXT NOT NULL CHECK (status IN ('sent', 'failed', 'skipped')),
+  ref TEXT,
+  error TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX outbox_sent_once ON outbox_deliveries (outbox_id) WHERE status = 'sent';
+${appendOnly("outbox")}
+${appendOnly("outbox_deliveries")}`,
+  },
 ];
