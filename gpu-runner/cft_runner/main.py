@@ -1,11 +1,11 @@
 """train.py's entry point: --plan (no torch) or a training run that speaks PROTOCOL.md events."""
 
 import sys
-import traceback
 
 from .args import build_parser, parse_args
-from .errors import EXIT_FAILURE, RunnerError, UsageError
-from .events import EventEmitter, claim_stdout, log
+from .errors import UsageError
+from .events import EventEmitter, claim_stdout
+from .guard import run_reporting
 
 
 def train_main(argv=None) -> int:
@@ -18,22 +18,14 @@ def train_main(argv=None) -> int:
 
     # From here on stdout carries only events; stray prints from libraries go to stderr.
     emitter = EventEmitter(claim_stdout())
-    try:
+
+    def work() -> int:
         args = parse_args(argv)
         from .trainer import train  # imports nothing heavy at module level; torch is checked inside
 
         return train(args, emitter)
-    except RunnerError as exc:
-        log(f"error: {exc.message}")
-        emitter.error(exc.message)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        emitter.error("interrupted (SIGINT); resume later with --resume")
-        return 130
-    except Exception as exc:  # anything unforeseen: one error event, the traceback on stderr only
-        traceback.print_exc(file=sys.stderr)
-        emitter.error(f"{type(exc).__name__}: {exc}")
-        return EXIT_FAILURE
+
+    return run_reporting(work, emitter, "interrupted (SIGINT); resume later with --resume")
 
 
 def _plan(argv) -> int:

@@ -12,12 +12,12 @@ import os
 import re
 import subprocess
 import sys
-import traceback
 
 from . import llama_cpp
 from .compat import dtype_kwarg
-from .errors import EXIT_FAILURE, INSTALL_HINT, EnvironmentMissing, RunnerError, UsageError
+from .errors import INSTALL_HINT, EnvironmentMissing, RunnerError, UsageError
 from .events import EventEmitter, claim_stdout, log
+from .guard import run_reporting
 
 _FOUR_BIT_NAME = re.compile(r"(bnb[-_]?4bit|[-_.]4bit\b|[-_.]int4\b|\bawq\b|\bgptq\b|[-_]nf4\b)", re.IGNORECASE)
 
@@ -178,16 +178,4 @@ def merge_main(argv=None) -> int:
         build_parser().print_help()
         return 0
     emitter = EventEmitter(claim_stdout())
-    try:
-        return run(build_parser().parse_args(argv), emitter)
-    except RunnerError as exc:
-        log(f"error: {exc.message}")
-        emitter.error(exc.message)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        emitter.error("interrupted (SIGINT)")
-        return 130
-    except Exception as exc:
-        traceback.print_exc(file=sys.stderr)
-        emitter.error(f"{type(exc).__name__}: {exc}")
-        return EXIT_FAILURE
+    return run_reporting(lambda: run(build_parser().parse_args(argv), emitter), emitter)
