@@ -11,13 +11,12 @@
  * evaluation stops at once instead of repeating the same failure for every item.
  */
 import { createHash } from "node:crypto";
-import { AzureOpenAI, OpenAI } from "openai";
+import { OpenAI } from "openai";
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources";
 import type { Config } from "../config/config.js";
 import type { ChatMessage } from "../dataset/chat.js";
 import { InputError } from "../errors.js";
-import { AZURE_DEFAULT_API_VERSION, COGNITIVE_SERVICES_SCOPE } from "../finetune/providers/azure-provider.js";
-import { entraTokenProvider } from "../finetune/providers/entra-token.js";
+import { connectAzureOpenAI } from "../finetune/providers/azure-openai-client.js";
 import type { ErrorContext } from "../finetune/providers/hosted-errors.js";
 import { OPENAI_DEFAULT_BASE_URL } from "../finetune/providers/openai-provider.js";
 import { ChatServiceError, type Target, toChatError } from "./chat-errors.js";
@@ -238,22 +237,10 @@ function azureClient(
       },
     );
   const endpoint = trimSlashes(given);
-  const apiKey = config.env.AZURE_OPENAI_API_KEY;
-  const apiVersion = config.env.OPENAI_API_VERSION ?? AZURE_DEFAULT_API_VERSION;
-  const auth = apiKey
-    ? { apiKey }
-    : {
-        azureADTokenProvider: opts.azureADTokenProvider ?? entraTokenProvider(COGNITIVE_SERVICES_SCOPE),
-        // Left undefined, the SDK would read AZURE_OPENAI_API_KEY from process.env and refuse the pair.
-        apiKey: null as unknown as undefined,
-      };
-  const client = new AzureOpenAI({
-    // baseURL rather than endpoint: the SDK refuses `endpoint` when OPENAI_BASE_URL is in process.env.
-    baseURL: `${endpoint}/openai`,
-    apiVersion,
-    deployment: model,
-    ...auth,
+  const { client, apiKey, apiVersion } = connectAzureOpenAI(config, endpoint, {
     ...common,
+    deployment: model,
+    azureADTokenProvider: opts.azureADTokenProvider,
   });
   const target: Target = {
     kind: "azure",

@@ -6,11 +6,13 @@
  * scanning pages for its cft_run_id metadata or the run tag at the end of its suffix; and the training
  * tier travels as a top-level `trainingType` body field (Standard, GlobalStandard, developerTier).
  */
-import { AzureOpenAI } from "openai";
 import type { Config } from "../../config/config.js";
 import { InputError } from "../../errors.js";
 import type { AzureTrainingType } from "../types.js";
-import { entraTokenProvider } from "./entra-token.js";
+import { connectAzureOpenAI } from "./azure-openai-client.js";
+
+export { AZURE_DEFAULT_API_VERSION, COGNITIVE_SERVICES_SCOPE } from "./azure-openai-client.js";
+
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
@@ -19,9 +21,7 @@ import {
 } from "./hosted.js";
 import { withBom } from "./hosted-uploads.js";
 
-export const AZURE_DEFAULT_API_VERSION = "2025-04-01-preview";
 export const AZURE_SUFFIX_LIMIT = 40;
-export const COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
 
 /** Our training types as Azure spells them on the wire (it is strict about `developerTier`). */
 export const AZURE_TRAINING_TYPE_WIRE: Record<AzureTrainingType, string> = {
@@ -47,22 +47,10 @@ export function createAzureProvider(config: Config, options: AzureProviderOption
         hint: "Set AZURE_OPENAI_ENDPOINT to the resource's endpoint, e.g. https://my-resource.openai.azure.com, and AZURE_OPENAI_API_KEY (or sign in with `az login` for Entra ID).",
       },
     );
-  const apiKey = config.env.AZURE_OPENAI_API_KEY;
-  const apiVersion = config.env.OPENAI_API_VERSION ?? AZURE_DEFAULT_API_VERSION;
-  const auth = apiKey
-    ? { apiKey }
-    : {
-        azureADTokenProvider: options.azureADTokenProvider ?? entraTokenProvider(COGNITIVE_SERVICES_SCOPE),
-        // Left undefined, the SDK would read AZURE_OPENAI_API_KEY from process.env and refuse the pair.
-        apiKey: null as unknown as undefined,
-      };
-  const client = new AzureOpenAI({
-    // baseURL rather than endpoint: the SDK refuses `endpoint` when OPENAI_BASE_URL is in process.env.
-    baseURL: `${endpoint.replace(/\/+$/, "")}/openai`,
-    apiVersion,
-    ...auth,
+  const { client, apiKey } = connectAzureOpenAI(config, endpoint, {
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    azureADTokenProvider: options.azureADTokenProvider,
   });
   const target = `Azure OpenAI at ${endpoint}`;
   return new HostedProvider({
