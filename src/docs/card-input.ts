@@ -10,7 +10,7 @@ import { findAttestation } from "../ledger/audits.js";
 import { getConfirmation } from "../ledger/confirmations.js";
 import { runCosts } from "../ledger/costs.js";
 import { listDatasets } from "../ledger/datasets.js";
-import { getEvaluation, listEvaluations, regressionsOf } from "../ledger/evaluations.js";
+import { getEvaluation, latestEvaluationOf, regressionsOf } from "../ledger/evaluations.js";
 import type { Db } from "../ledger/ledger.js";
 import type { RunView } from "../ledger/runs.js";
 import type { ModelCardInput } from "./model-card.js";
@@ -18,11 +18,7 @@ import type { ModelCardInput } from "./model-card.js";
 /** The evaluation named, else the newest one of this run (by run id, or by the model it produced). */
 export function evaluationOfRun(db: Db, run: RunView, evalId?: string): EvaluationSummary | null {
   if (evalId) return getEvaluation(db, evalId) ?? null;
-  return (
-    listEvaluations(db, 10_000).find(
-      (e) => e.runId === run.id || (run.fineTunedModel !== null && e.model === run.fineTunedModel),
-    ) ?? null
-  );
+  return latestEvaluationOf(db, run.id, run.fineTunedModel) ?? null;
 }
 
 export function cardInput(

@@ -92,12 +92,19 @@ export function evaluationsOfSuite(db: Db, suiteSha256: string): EvaluationSumma
   return rows.map((r) => JSON.parse(r.summary_json) as EvaluationSummary);
 }
 
-/** Every evaluation, newest first. */
-export function listEvaluations(db: Db, limit = 100): EvaluationSummary[] {
-  const rows = db
-    .prepare("SELECT summary_json FROM evaluations ORDER BY created_at DESC, rowid DESC LIMIT ?")
-    .all(limit) as { summary_json: string }[];
-  return rows.map((r) => JSON.parse(r.summary_json) as EvaluationSummary);
+/** The newest evaluation linked to RUN_ID, or of MODEL when given (a run's fine-tuned model). */
+export function latestEvaluationOf(
+  db: Db,
+  runId: string,
+  model: string | null,
+): EvaluationSummary | undefined {
+  const row = db
+    .prepare(
+      `SELECT summary_json FROM evaluations WHERE run_id = ? OR (? IS NOT NULL AND model = ?)
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(runId, model, model) as { summary_json: string } | undefined;
+  return row ? (JSON.parse(row.summary_json) as EvaluationSummary) : undefined;
 }
 
 export function recordRegression(db: Db, report: RegressionReport): void {

@@ -11,6 +11,7 @@ import { regressionReport } from "../../docs/regression-report.js";
 import { writeDocuments } from "../../docs/write-documents.js";
 import { InputError } from "../../errors.js";
 import { scorerFor } from "../../eval/scorers/index.js";
+import type { EvaluationSummary } from "../../eval/types.js";
 import {
   evaluationItems,
   evaluationsOfSuite,
@@ -45,16 +46,13 @@ function evaluationOrFail(db: Db, evalId: string, home: string) {
   return summary;
 }
 
-/** The newest evaluation of the same suite made before the candidate, other than the candidate. */
-function latestBaseline(db: Db, candidateId: string, suiteSha: string, home: string) {
-  const candidate = evaluationOrFail(db, candidateId, home);
-  const earlier = evaluationsOfSuite(db, suiteSha).filter(
-    (e) => e.evalId !== candidateId && e.createdAt <= candidate.createdAt,
-  );
+/** The newest evaluation of the suite (HISTORY) made before the candidate, other than the candidate. */
+function latestBaseline(candidate: EvaluationSummary, history: readonly EvaluationSummary[]) {
+  const earlier = history.filter((e) => e.evalId !== candidate.evalId && e.createdAt <= candidate.createdAt);
   const baseline = earlier[earlier.length - 1];
   if (!baseline)
     throw new InputError(
-      `no earlier evaluation of suite ${candidate.suite.name} to compare ${candidateId} with`,
+      `no earlier evaluation of suite ${candidate.suite.name} to compare ${candidate.evalId} with`,
       [],
       {
         hint: "Evaluate the baseline model (the base model, or the last deployed one) on the same suite first, then regress.",
@@ -104,9 +102,11 @@ export function registerRegress(program: Command): void {
     const db = openLedger(ctx.config.home);
     try {
       const candidate = evaluationOrFail(db, flags.candidate, ctx.config.home);
+      // Evaluations of the suite, oldest first: the latest baseline and the trend both come from them.
+      const history = evaluationsOfSuite(db, candidate.suite.sha256);
       const baseline =
         flags.baseline === "latest"
-          ? latestBaseline(db, candidate.evalId, candidate.suite.sha256, ctx.config.home)
+          ? latestBaseline(candidate, history)
           : evaluationOrFail(db, flags.baseline, ctx.config.home);
       if (baseline.evalId === candidate.evalId)
         throw new InputError("the candidate and the baseline are the same evaluation");
@@ -125,7 +125,7 @@ export function registerRegress(program: Command): void {
         baseline: { summary: baseline, items: evaluationItems(db, baseline.evalId) },
         candidate: { summary: candidate, items: evaluationItems(db, candidate.evalId) },
         thresholds,
-        history: evaluationsOfSuite(db, candidate.suite.sha256),
+        history,
         draws: flags.draws,
         seed: flags.seed,
       });
