@@ -68,7 +68,7 @@ export async function evaluate(db: Db, input: EvaluateInput): Promise<Evaluation
       if (r.cached) cached++;
     }
   } else {
-    for (const [id, prediction] of readPredictions(source.path, suite.items))
+    for (const [id, prediction] of await readPredictions(source.path, suite.items))
       answers.set(id, { prediction, latencyMs: null, error: null });
   }
 

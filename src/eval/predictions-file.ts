@@ -4,8 +4,8 @@
  * suite's 1-based line), or in suite order when a line names neither. `output`, `completion` and `response`
  * are accepted for `prediction`; a chat record whose last message is the assistant's answer works too.
  */
-import { readFileSync } from "node:fs";
-import { InputError, type InputProblem } from "../errors.js";
+import { ProblemList } from "../errors.js";
+import { readJsonl } from "../io/jsonl.js";
 import type { SuiteItem } from "./types.js";
 
 const TEXT_FIELDS = ["prediction", "output", "completion", "response"] as const;
@@ -21,41 +21,33 @@ function textOf(record: Record<string, unknown>): string | undefined {
 }
 
 /** Item id → prediction. Every malformed line is named (up to 50); answers for unknown items are errors. */
-export function readPredictions(path: string, items: readonly SuiteItem[]): Map<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new InputError(`cannot read predictions ${path}: ${(error as Error).message}`);
-  }
+export async function readPredictions(
+  path: string,
+  items: readonly SuiteItem[],
+): Promise<Map<string, string>> {
   const byId = new Map(items.map((i) => [i.id, i]));
   const byLine = new Map(items.map((i) => [i.line, i]));
   const predictions = new Map<string, string>();
-  const problems: InputProblem[] = [];
-  let total = 0;
-  const problem = (line: number, field: string | undefined, message: string) => {
-    total++;
-    if (problems.length < 50) problems.push({ file: path, line, field, message });
-  };
-  const lines = text.split(/\r?\n/);
-  let ordinal = 0;
-  for (const [index, raw] of lines.entries()) {
-    const lineNo = index + 1;
-    if (!raw.trim()) continue;
-    const position = ordinal++;
-    let record: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-        throw new Error("not a JSON object");
-      record = parsed as Record<string, unknown>;
-    } catch (error) {
-      problem(lineNo, undefined, `not a JSON object (${(error as Error).message})`);
+  const problems = new ProblemList();
+  const problem = (line: number, field: string | undefined, message: string) =>
+    problems.add({ file: path, line, field, message });
+  let position = 0;
+  for await (const event of readJsonl(path)) {
+    if (event.kind === "blank") continue;
+    if (event.kind === "problem") {
+      problem(event.line, undefined, event.message);
+      position++;
+      continue;
+    }
+    const ordinal = position++;
+    const record = event.value as Record<string, unknown>;
+    if (!record || typeof record !== "object" || Array.isArray(record)) {
+      problem(event.line, undefined, "not a JSON object");
       continue;
     }
     const prediction = textOf(record);
     if (prediction === undefined) {
-      problem(lineNo, "prediction", `expected a string in one of ${TEXT_FIELDS.join(", ")}`);
+      problem(event.line, "prediction", `expected a string in one of ${TEXT_FIELDS.join(", ")}`);
       continue;
     }
     const item =
@@ -63,25 +55,24 @@ export function readPredictions(path: string, items: readonly SuiteItem[]): Map<
         ? byId.get(record.id)
         : typeof record.line === "number"
           ? byLine.get(record.line)
-          : items[position];
+          : items[ordinal];
     if (!item) {
       problem(
-        lineNo,
+        event.line,
         typeof record.id === "string" ? "id" : "line",
-        `no suite item ${typeof record.id === "string" ? `with id ${record.id}` : `at ${record.line ?? `position ${position + 1}`}`}`,
+        `no suite item ${typeof record.id === "string" ? `with id ${record.id}` : `at ${record.line ?? `position ${ordinal + 1}`}`}`,
       );
       continue;
     }
     if (predictions.has(item.id)) {
-      problem(lineNo, "id", `a second answer for item ${item.id}`);
+      problem(event.line, "id", `a second answer for item ${item.id}`);
       continue;
     }
     predictions.set(item.id, prediction);
   }
-  if (total)
-    throw new InputError(`${path}: ${total} unusable prediction line${total === 1 ? "" : "s"}`, problems, {
-      hint: 'Each line: {"id": "<item id>", "prediction": "..."} or {"line": <suite line>, "prediction": "..."}.',
-      total,
-    });
+  problems.throwIfAny(
+    `${path}: unusable prediction lines`,
+    'Each line: {"id": "<item id>", "prediction": "..."} or {"line": <suite line>, "prediction": "..."}.',
+  );
   return predictions;
 }
