@@ -3,12 +3,13 @@
  * that is never called on noise, and deploy / iterate / rollback. Writes JSON, Markdown and JUnit XML;
  * FAIL exits 3 so a pipeline stops.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
+import { renderHtml } from "../../docs/html.js";
+import { renderMarkdown } from "../../docs/markdown.js";
 import { regressionReport } from "../../docs/regression-report.js";
-import { writeDocuments } from "../../docs/write-documents.js";
+import { writeFilesAtomically } from "../../docs/write-documents.js";
 import { InputError } from "../../errors.js";
 import { scorerFor } from "../../eval/scorers/index.js";
 import type { EvaluationSummary } from "../../eval/types.js";
@@ -61,19 +62,21 @@ function latestBaseline(candidate: EvaluationSummary, history: readonly Evaluati
   return baseline;
 }
 
-/** JSON, Markdown (+ HTML) and JUnit XML, each written whole or not at all. */
+/** JSON, Markdown, HTML and JUnit XML, each written whole (temp file and rename) or not at all. */
 function writeReports(report: RegressionReport, dir: string): Record<string, string> {
-  mkdirSync(dir, { recursive: true });
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(`${path}.tmp`, text);
-    renameSync(`${path}.tmp`, path);
-    return path;
+  const doc = regressionReport(report);
+  const paths = writeFilesAtomically(dir, {
+    "regression.json": `${JSON.stringify(report, null, 2)}\n`,
+    "regression.junit.xml": junitXml(report),
+    "regression.md": renderMarkdown(doc),
+    "regression.html": renderHtml(doc),
+  });
+  return {
+    json: paths["regression.json"]!,
+    junit: paths["regression.junit.xml"]!,
+    markdown: paths["regression.md"]!,
+    html: paths["regression.html"]!,
   };
-  const json = write("regression.json", `${JSON.stringify(report, null, 2)}\n`);
-  const junit = write("regression.junit.xml", junitXml(report));
-  const docs = writeDocuments(dir, "regression", regressionReport(report));
-  return { json, junit, markdown: docs.markdown, html: docs.html };
 }
 
 export function registerRegress(program: Command): void {
