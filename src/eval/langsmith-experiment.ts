@@ -18,7 +18,8 @@ import { Client, type Example } from "langsmith";
 import { type EvaluationResult, evaluate } from "langsmith/evaluation";
 import type { Config } from "../config/config.js";
 import { redact } from "../phi/redact.js";
-import { anonymizeMetadata, anonymizePhi, redactDeep } from "./phi-anonymizer.js";
+import { redactDeep } from "../phi/redact-deep.js";
+import { anonymizeMetadata, anonymizePhi } from "./phi-anonymizer.js";
 import type { ItemScore, MetricValue, SuiteItem } from "./types.js";
 
 export interface ExperimentItem {

@@ -6,9 +6,9 @@
  * and SQLite refuses a second 'sent' record for an entry, so none is lost and none is sent twice by us.
  */
 import { randomUUID } from "node:crypto";
-import { redactDeep } from "../eval/phi-anonymizer.js";
 import type { Db } from "../ledger/ledger.js";
 import { redact } from "../phi/redact.js";
+import { redactDeep } from "../phi/redact-deep.js";
 
 export const OUTBOX_CHANNELS = ["slack", "github", "sheets", "docs"] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];

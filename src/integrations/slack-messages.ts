@@ -6,6 +6,7 @@
  * longer recognises the half that is sent.
  */
 import { redact } from "../phi/redact.js";
+import { redactDeep } from "../phi/redact-deep.js";
 
 export type MilestoneKind =
   | "data_prep_plan"
@@ -125,24 +126,6 @@ export function truncate(text: string, max: number): string {
   return cut + ELLIPSIS;
 }
 
-const MAX_DEPTH = 32;
-
-/** Every string in VALUE redacted, keys included; a number that reads as an identifier becomes its placeholder. */
-function redactAll(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return redact(value);
-  if (typeof value === "number") {
-    const shown = redact(String(value));
-    return shown === String(value) ? value : shown;
-  }
-  if (value === null || typeof value === "boolean") return value;
-  if (typeof value !== "object") return undefined; // functions, symbols, bigints: not JSON
-  if (depth >= MAX_DEPTH) return "[TRUNCATED]";
-  if (Array.isArray(value)) return value.map((item) => redactAll(item, depth + 1) ?? null);
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[redact(key)] = redactAll(item, depth + 1);
-  return out;
-}
-
 type TextObject = { text?: unknown };
 
 function cutText(object: unknown, max: number): void {
@@ -165,7 +148,9 @@ function fitBlock(block: unknown): void {
 export function prepareForSlack(message: SlackMessage): SlackMessage {
   const text = truncate(redact(String(message.text ?? "")), SLACK_LIMITS.text);
   if (message.blocks === undefined) return { text };
-  const blocks = (redactAll(Array.from(message.blocks)) as unknown[]).slice(0, SLACK_LIMITS.blocks);
+  const blocks = (
+    redactDeep(Array.from(message.blocks), { keys: true, numbers: true, maxDepth: 32 }) as unknown[]
+  ).slice(0, SLACK_LIMITS.blocks);
   for (const block of blocks) fitBlock(block);
   return { text, blocks };
 }

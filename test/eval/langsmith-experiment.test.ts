@@ -3,8 +3,9 @@ import { Client } from "langsmith";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Config } from "../../src/config/config.js";
 import { datasetName, type ExperimentInput, recordExperiment } from "../../src/eval/langsmith-experiment.js";
-import { anonymizeMetadata, anonymizePhi, redactDeep } from "../../src/eval/phi-anonymizer.js";
+import { anonymizeMetadata, anonymizePhi } from "../../src/eval/phi-anonymizer.js";
 import type { MetricValue } from "../../src/eval/types.js";
+import { redactDeep } from "../../src/phi/redact-deep.js";
 import { type FakeLangSmithServer, startFakeLangSmithServer } from "../fakes/langsmith-server.js";
 
 const PHI = ["John Smith", "12345678", "617-555-0142"];
