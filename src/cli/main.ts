@@ -10,11 +10,14 @@ const { version } = JSON.parse(readFileSync(new URL("../../package.json", import
   version: string;
 };
 
+/** Loads a command's code and returns the function that adds it to the program. */
+export type CommandLoader = () => Promise<(program: Command) => void>;
+
 /**
  * Commands by name, loaded on demand: a run of one command loads that command's code only (the SDKs of
  * the others take most of a second to import). `cft --help` loads them all to list them.
  */
-const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+const COMMANDS: Record<string, CommandLoader> = {
   prepare: async () => (await import("./commands/prepare.js")).registerPrepare,
   demo: async () => (await import("./commands/demo.js")).registerDemo,
   validate: async () => (await import("./commands/validate.js")).registerValidate,
@@ -28,9 +31,19 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   regress: async () => (await import("./commands/regress.js")).registerRegress,
   card: async () => (await import("./commands/card.js")).registerCard,
   outbox: async () => (await import("./commands/outbox.js")).registerOutbox,
+  policy: async () => (await import("./commands/policy.js")).registerPolicy,
+  sheets: async () => (await import("./commands/sheets.js")).registerSheets,
 };
 
-export async function buildProgram(only?: string): Promise<Command> {
+/**
+ * The program with the core commands and any `extra` ones. Shells above src/ (the MCP servers) come in
+ * through `extra`, from bin/cft, so src/ never imports them.
+ */
+export async function buildProgram(
+  only?: string,
+  extra: Record<string, CommandLoader> = {},
+): Promise<Command> {
+  const commands: Record<string, CommandLoader> = { ...COMMANDS, ...extra };
   const program = new Command("cft")
     .description(
       "Clinical Fine-Tuner: take a clinical fine-tune from synthetic data through a mandatory HIPAA audit, " +
@@ -59,22 +72,22 @@ export async function buildProgram(only?: string): Promise<Command> {
   const names =
     only === "--version" || only === "-V"
       ? []
-      : only && Object.hasOwn(COMMANDS, only)
+      : only && Object.hasOwn(commands, only)
         ? [only]
-        : Object.keys(COMMANDS);
-  for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program);
+        : Object.keys(commands);
+  for (const register of await Promise.all(names.map((name) => commands[name]!()))) register(program);
   program.commands.forEach((c) => {
     c.exitOverride();
   });
   return program;
 }
 
-/** Runs the CLI and returns the exit code (never throws). */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI and returns the exit code (never throws). `extra` adds commands defined outside src/. */
+export async function main(argv: string[], extra: Record<string, CommandLoader> = {}): Promise<number> {
   const json = argv.includes("--json");
   process.exitCode = undefined;
   try {
-    await (await buildProgram(argv[2])).parseAsync(argv);
+    await (await buildProgram(argv[2], extra)).parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

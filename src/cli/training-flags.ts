@@ -1,22 +1,17 @@
 /**
  * The flags `cft estimate` and `cft finetune` share — provider, base model, dataset files, hyperparameters —
- * declared once, checked once with zod, and turned into hyperparameters and an estimate the same way, so
- * the estimate a user saw is the one the confirmation binds.
+ * declared once and checked once with zod. Turning them into hyperparameters, an estimate and a plan is
+ * src/finetune/plan-request.ts, shared with the MCP tools, so the estimate a user saw is the one the
+ * confirmation binds.
  */
-import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { z } from "zod";
-import type { Config } from "../config/config.js";
-import type { Estimate } from "../cost/estimate.js";
-import { estimateHosted } from "../cost/hosted-estimate.js";
-import { estimateLocal } from "../cost/local-estimate.js";
-import { loadPriceTable } from "../cost/price-table.js";
 import {
-  type AzureTrainingType,
-  type Hyperparameters,
-  PROVIDERS,
-  type ProviderName,
-} from "../finetune/types.js";
+  estimateFor,
+  planOutputDir,
+  hyperparametersFrom as settingsHyperparameters,
+} from "../finetune/plan-request.js";
+import { type Hyperparameters, PROVIDERS } from "../finetune/types.js";
 
 const positiveInt = z.coerce.number().int().min(1, { message: "expected a whole number of 1 or more" });
 const positive = z.coerce.number().positive({ message: "expected a number above 0" });
@@ -87,83 +82,18 @@ export function addTrainingOptions(command: Command): Command {
     .option("--prices <file>", "a price table overriding the embedded one (also CFT_PRICES_FILE)");
 }
 
-const HOSTED_ONLY: (keyof Hyperparameters)[] = ["learningRateMultiplier"];
-const LOCAL_ONLY: (keyof Hyperparameters)[] = [
-  "learningRate",
-  "gradAccum",
-  "loraR",
-  "loraAlpha",
-  "loraDropout",
-  "targetModules",
-  "maxSeqLen",
-  "use4bit",
-  "packing",
-];
-
 /** The hyperparameters that apply to the provider; flags for the other kind are named in `ignored`. */
 export function hyperparametersFrom(flags: TrainingFlags): {
   hyperparameters: Hyperparameters;
   ignored: string[];
 } {
-  const all: Hyperparameters = {
-    epochs: flags.epochs,
-    batchSize: flags.batchSize,
-    learningRateMultiplier: flags.learningRateMultiplier,
-    learningRate: flags.learningRate,
-    gradAccum: flags.gradAccum,
-    loraR: flags.loraR,
-    loraAlpha: flags.loraAlpha,
-    loraDropout: flags.loraDropout,
-    targetModules: flags.targetModules,
-    maxSeqLen: flags.maxSeqLen,
-    use4bit: flags.use4bit || undefined,
-    packing: flags.packing || undefined,
-    seed: flags.seed,
+  const { hyperparameters, ignored } = settingsHyperparameters(flags);
+  return {
+    hyperparameters,
+    ignored: ignored.map(
+      (k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace("use4bit", "use-4bit")}`,
+    ),
   };
-  const excluded = flags.provider === "local" ? HOSTED_ONLY : LOCAL_ONLY;
-  const ignored = excluded
-    .filter((k) => all[k] !== undefined)
-    .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace("use4bit", "use-4bit")}`);
-  const hyperparameters: Hyperparameters = {};
-  for (const [k, v] of Object.entries(all) as [keyof Hyperparameters, never][])
-    if (v !== undefined && !excluded.includes(k)) hyperparameters[k] = v;
-  return { hyperparameters, ignored };
 }
 
-export async function estimateFor(
-  flags: TrainingFlags,
-  hyperparameters: Hyperparameters,
-  config: Config,
-  outputDir: string,
-): Promise<Estimate> {
-  const provider: ProviderName = flags.provider;
-  if (provider === "local")
-    return estimateLocal(
-      {
-        baseModel: flags.baseModel,
-        train: resolve(flags.train),
-        validation: flags.validation && resolve(flags.validation),
-        hyperparameters,
-        gpu: flags.gpu,
-        numGpus: flags.numGpus,
-        outputDir,
-      },
-      config,
-    );
-  return estimateHosted(
-    {
-      provider,
-      baseModel: flags.baseModel,
-      train: flags.train,
-      validation: flags.validation,
-      epochs: flags.epochs,
-      trainingType: provider === "azure" ? (flags.trainingType as AzureTrainingType | undefined) : undefined,
-    },
-    loadPriceTable(flags.prices ?? config.env.CFT_PRICES_FILE),
-  );
-}
-
-/** Where a local run's adapter goes: its run folder, named once the run is confirmed. */
-export function planOutputDir(home: string, runId = "<run-id>"): string {
-  return join(home, "runs", runId, "adapter");
-}
+export { estimateFor, planOutputDir };

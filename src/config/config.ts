@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   GOOGLE_APPLICATION_CREDENTIALS: optionalText,
   CFT_SHEET_ID: optionalText,
   CFT_DOCS_FOLDER_ID: optionalText,
+  /** Root URL for the Sheets, Docs and Drive APIs (default Google's own), for proxies and tests. */
+  GOOGLE_API_URL: optionalUrl,
   LANGSMITH_TRACING: z.enum(["true", "false"], { message: "expected true or false" }).optional(),
   LANGSMITH_API_KEY: optionalText,
   LANGSMITH_PROJECT: optionalText,
@@ -65,6 +67,15 @@ const EnvSchema = z.object({
   /** Management endpoint (default https://management.azure.com); a bearer token, else Entra ID is used. */
   AZURE_MANAGEMENT_URL: optionalUrl,
   AZURE_MANAGEMENT_TOKEN: optionalText,
+  /** The fine-tuning project: names its GitHub tracking issue (default clinical-fine-tune). */
+  CFT_PROJECT: z
+    .string()
+    .regex(/^[\w .-]{1,80}$/, { message: "expected 1–80 letters, digits, spaces, '.', '-' or '_'" })
+    .optional(),
+  /** Bearer token `cft mcp … --http` requires (as --token does). */
+  CFT_MCP_TOKEN: z.string().min(16, { message: "expected a token of 16 characters or more" }).optional(),
+  /** Overrides of the action policy: action=ask|auto|never, comma-separated (see `cft policy`). */
+  CFT_ACTION_POLICY: optionalText,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

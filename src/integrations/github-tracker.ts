@@ -59,6 +59,8 @@ export interface GitHubTracker {
     labels?: string[],
   ): Promise<{ number: number; url: string; created: boolean }>;
   comment(issue: number, body: string): Promise<{ id: number; url: string }>;
+  /** Opens an issue (title and body redacted); labels must be valid label names. */
+  createIssue(title: string, body: string, labels?: string[]): Promise<{ number: number; url: string }>;
   configPullRequest(
     input: ConfigPullRequestInput,
   ): Promise<{ number: number; url: string; created: boolean }>;
@@ -148,6 +150,15 @@ export function createTracker(client: GitHubClient): GitHubTracker {
       () => octokit.rest.issues.createComment({ ...at, issue_number: issue, body: redact(body) }),
     );
     return { id: data.id, url: data.html_url };
+  }
+
+  async function createIssue(title: string, body: string, labels: string[] = []) {
+    const wanted = [...new Set(labels.map(validateLabel))];
+    if (wanted.some((l) => (TRACKING_LABELS as readonly string[]).includes(l))) await ensureLabels();
+    const { data } = await client.call({ action: "create an issue", permission: "issues: write" }, () =>
+      octokit.rest.issues.create({ ...at, title: redact(title), body: redact(body), labels: wanted }),
+    );
+    return { number: data.number, url: data.html_url };
   }
 
   /** The SHA BRANCH points at; undefined when there is no such branch, unless NOT_FOUND says it must exist. */
@@ -264,5 +275,5 @@ export function createTracker(client: GitHubClient): GitHubTracker {
     return { number: raced.number, url: raced.html_url, created: false };
   }
 
-  return { repo: client.fullName, ensureLabels, trackingIssue, comment, configPullRequest };
+  return { repo: client.fullName, ensureLabels, trackingIssue, comment, createIssue, configPullRequest };
 }

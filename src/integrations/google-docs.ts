@@ -44,7 +44,8 @@ export async function publishDocument(
   const auth = googleAuth(config);
   if (!auth) return null;
   const email = auth.serviceAccount.clientEmail;
-  const api: docs_v1.Docs = docs({ version: "v1", auth, ...(opts.rootUrl ? { rootUrl: opts.rootUrl } : {}) });
+  const rootUrl = opts.rootUrl ?? config.env.GOOGLE_API_URL;
+  const api: docs_v1.Docs = docs({ version: "v1", auth, ...(rootUrl ? { rootUrl } : {}) });
   const requests = documentRequests(doc);
   const title = redact(clean(doc.title));
 
@@ -76,7 +77,7 @@ export async function publishDocument(
     });
   }
 
-  const driveRoot = (opts.driveRootUrl ?? DRIVE_ROOT).replace(/\/?$/, "/");
+  const driveRoot = (opts.driveRootUrl ?? config.env.GOOGLE_API_URL ?? DRIVE_ROOT).replace(/\/?$/, "/");
   const fileUrl = new URL(`drive/v3/files/${encodeURIComponent(documentId)}`, driveRoot).href;
   const shareFolder =
     `Share the folder ${folderId} (CFT_DOCS_FOLDER_ID) with the service account ${email} as an Editor ` +

@@ -4,6 +4,9 @@
  * outbox` shows what would have gone out); configured, entries that could not be sent (service down, rate
  * limited, offline laptop) wait and go with the next flush. A delivery is recorded the moment it succeeds,
  * and SQLite refuses a second 'sent' record for an entry, so none is lost and none is sent twice by us.
+ *
+ * Nothing is delivered without a decision: approved (by the action policy's `auto`, or by a person) or
+ * declined (by a person, or the policy's `never`). The decision is recorded once, with how it was made.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../ledger/ledger.js";
@@ -13,6 +16,8 @@ import { redactDeep } from "../phi/redact-deep.js";
 export const OUTBOX_CHANNELS = ["slack", "github", "sheets", "docs"] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
+export type OutboxStatus = "awaiting_approval" | "pending" | "sent" | "skipped";
+
 export interface OutboxEntry {
   id: string;
   channel: OutboxChannel;
@@ -20,21 +25,40 @@ export interface OutboxEntry {
   action: string;
   payload: unknown;
   createdAt: string;
-  /** pending: not delivered yet (a failed attempt leaves it pending); sent; skipped: given up on purpose. */
-  status: "pending" | "sent" | "skipped";
+  /**
+   * awaiting_approval: no decision yet (the policy said ask, or the service was not configured); pending:
+   * approved, not delivered yet (a failed attempt leaves it pending); sent; skipped: declined or given up.
+   */
+  status: OutboxStatus;
+  /** How it was approved or declined ("policy:auto", "cli:yes-flag", "mcp-elicitation", …), or null. */
+  decidedBy: string | null;
   attempts: number;
   lastError: string | null;
   /** Where it went: a message ts, an issue URL, a range. */
   ref: string | null;
 }
 
-/** Queues an action; the payload is redacted here, before it is stored or sent anywhere. */
-export function enqueue(db: Db, channel: OutboxChannel, action: string, payload: unknown): OutboxEntry {
+/** A whole ISO 8601 date-time (a record's timestamp, which the redactor would read as a DATE). */
+export const isMachineTimestamp = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text);
+
+/**
+ * Queues an action; the payload is redacted here, before it is stored or sent anywhere. `keepTimestamps`
+ * lets strings that are exactly an ISO date-time through (tracking rows' time columns); a date alone is
+ * still redacted.
+ */
+export function enqueue(
+  db: Db,
+  channel: OutboxChannel,
+  action: string,
+  payload: unknown,
+  options: { keepTimestamps?: boolean } = {},
+): OutboxEntry {
   const entry = {
     id: randomUUID(),
     channel,
     action,
-    payload: redactDeep(payload),
+    payload: redactDeep(payload, options.keepTimestamps ? { keep: isMachineTimestamp } : {}),
     createdAt: new Date().toISOString(),
   };
   db.prepare("INSERT INTO outbox (id, channel, action, payload_json, created_at) VALUES (?, ?, ?, ?, ?)").run(
@@ -44,7 +68,26 @@ export function enqueue(db: Db, channel: OutboxChannel, action: string, payload:
     JSON.stringify(entry.payload),
     entry.createdAt,
   );
-  return { ...entry, status: "pending", attempts: 0, lastError: null, ref: null };
+  return { ...entry, status: "awaiting_approval", decidedBy: null, attempts: 0, lastError: null, ref: null };
+}
+
+/**
+ * Records the decision on an entry (once: SQLite refuses a second). Declining also closes the entry, so
+ * it is never delivered.
+ */
+export function decide(db: Db, outboxId: string, decision: "approved" | "declined", method: string): void {
+  db.transaction(() => {
+    db.prepare(
+      "INSERT INTO outbox_decisions (outbox_id, decision, method, created_at) VALUES (?, ?, ?, ?)",
+    ).run(outboxId, decision, method, new Date().toISOString());
+    if (decision === "declined")
+      recordDelivery(db, outboxId, { status: "skipped", error: `declined (${method})` });
+  })();
+}
+
+export function getEntry(db: Db, id: string): OutboxEntry | undefined {
+  const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
+  return row && toEntry(row);
 }
 
 interface Row {
@@ -58,6 +101,8 @@ interface Row {
   skipped: number;
   attempts: number;
   last_error: string | null;
+  decision: "approved" | "declined" | null;
+  decided_by: string | null;
 }
 
 const SELECT = `
@@ -67,8 +112,9 @@ const SELECT = `
     EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = o.id AND d.status = 'skipped') AS skipped,
     (SELECT COUNT(*) FROM outbox_deliveries d WHERE d.outbox_id = o.id) AS attempts,
     (SELECT error FROM outbox_deliveries d WHERE d.outbox_id = o.id AND d.status = 'failed'
-       ORDER BY d.id DESC LIMIT 1) AS last_error
-  FROM outbox o`;
+       ORDER BY d.id DESC LIMIT 1) AS last_error,
+    x.decision, x.method AS decided_by
+  FROM outbox o LEFT JOIN outbox_decisions x ON x.outbox_id = o.id`;
 
 const toEntry = (r: Row): OutboxEntry => ({
   id: r.id,
@@ -76,18 +122,34 @@ const toEntry = (r: Row): OutboxEntry => ({
   action: r.action,
   payload: JSON.parse(r.payload_json),
   createdAt: r.created_at,
-  status: r.sent ? "sent" : r.skipped ? "skipped" : "pending",
+  status: r.sent
+    ? "sent"
+    : r.skipped
+      ? "skipped"
+      : r.decision === "approved"
+        ? "pending"
+        : "awaiting_approval",
+  decidedBy: r.decided_by,
   attempts: r.attempts,
   lastError: r.last_error,
   ref: r.sent_ref,
 });
 
-/** Entries not delivered yet, oldest first (delivery keeps their order per channel). */
-export function pendingEntries(db: Db, channel?: OutboxChannel): OutboxEntry[] {
+/** Entries not delivered yet (approved or awaiting a decision), oldest first. */
+export function undeliveredEntries(db: Db, channel?: OutboxChannel): OutboxEntry[] {
   const rows = db
-    .prepare(`${SELECT} WHERE (? IS NULL OR o.channel = ?) ORDER BY o.created_at, o.rowid`)
+    .prepare(
+      `${SELECT} WHERE (? IS NULL OR o.channel = ?)
+         AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = o.id AND d.status != 'failed')
+       ORDER BY o.created_at, o.rowid`,
+    )
     .all(channel ?? null, channel ?? null) as Row[];
-  return rows.map(toEntry).filter((e) => e.status === "pending");
+  return rows.map(toEntry);
+}
+
+/** Approved entries not delivered yet, oldest first (delivery keeps their order per channel). */
+export function pendingEntries(db: Db, channel?: OutboxChannel): OutboxEntry[] {
+  return undeliveredEntries(db, channel).filter((e) => e.status === "pending");
 }
 
 /** The newest entries, whatever their state. */
@@ -118,19 +180,22 @@ export interface FlushResult {
 }
 
 /**
- * Sends what is pending, oldest first, through the senders given (one per configured service). The first
+ * Sends what is approved and pending (or only the entries ONLY names), oldest first, through the senders
+ * given (one per configured service). The first
  * failure on a channel holds the rest of that channel until the next flush: a service that is down is not
  * hammered, and order is kept.
  */
 export async function flushOutbox(
   db: Db,
   senders: Partial<Record<OutboxChannel, Sender>>,
+  only?: ReadonlySet<string>,
 ): Promise<FlushResult> {
   const held = new Set<OutboxChannel>();
   let sent = 0;
   let failed = 0;
   let left = 0;
   for (const entry of pendingEntries(db)) {
+    if (only && !only.has(entry.id)) continue;
     const send = senders[entry.channel];
     if (!send || held.has(entry.channel)) {
       left++;

@@ -88,8 +88,9 @@ export function outgoingRows(sheet: SheetKey, rows: SheetCell[][]): (string | nu
   return rows.map((row) => row.map((value, i) => outgoingCell(value, columns[i]?.kind)));
 }
 
-function sheetsClient(auth: ServiceAccountJWT, opts: GoogleApiOptions): sheets_v4.Sheets {
-  return sheets({ version: "v4", auth, ...(opts.rootUrl ? { rootUrl: opts.rootUrl } : {}) });
+function sheetsClient(auth: ServiceAccountJWT, opts: GoogleApiOptions, config: Config): sheets_v4.Sheets {
+  const rootUrl = opts.rootUrl ?? config.env.GOOGLE_API_URL;
+  return sheets({ version: "v4", auth, ...(rootUrl ? { rootUrl } : {}) });
 }
 
 /** The tracker over CFT_SHEET_ID, or null unless a service account and CFT_SHEET_ID are configured. */
@@ -98,7 +99,7 @@ export function createSheetsTracker(config: Config, opts: GoogleApiOptions = {})
   if (!spreadsheetId || !config.env.GOOGLE_APPLICATION_CREDENTIALS) return null;
   const auth = googleAuth(config);
   if (!auth) return null;
-  const api = sheetsClient(auth, opts);
+  const api = sheetsClient(auth, opts, config);
   const email = auth.serviceAccount.clientEmail;
   const context = (action: string, sheet: SheetKey) => ({
     service: "Google Sheets" as const,
@@ -174,7 +175,7 @@ export async function initSpreadsheet(
     throw new InputError("GOOGLE_APPLICATION_CREDENTIALS is not set", [
       { field: "GOOGLE_APPLICATION_CREDENTIALS", message: "expected the path of a service account key file" },
     ]);
-  const api = sheetsClient(auth, opts);
+  const api = sheetsClient(auth, opts, config);
   const keys = Object.keys(SHEETS) as SheetKey[];
   const email = auth.serviceAccount.clientEmail;
   const context = (action: string) => ({

@@ -13,6 +13,7 @@ export type MilestoneKind =
   | "audit"
   | "estimate"
   | "job_started"
+  | "job_finished"
   | "evaluation"
   | "regression"
   | "compliance_concern";
@@ -30,6 +31,7 @@ const MILESTONES: Record<MilestoneKind, { title: string; first: string[] }> = {
   audit: { title: "HIPAA audit", first: ["dataset", "files", "records", "findings", "attestation"] },
   estimate: { title: "Cost estimate", first: ["provider", "basemodel", "costusd", "hours", "tokens"] },
   job_started: { title: "Fine-tune job started", first: ["provider", "basemodel", "run", "job", "costusd"] },
+  job_finished: { title: "Fine-tune job finished", first: ["run", "model", "trainedtokens", "costusd"] },
   evaluation: { title: "Evaluation ready", first: ["model", "suite", "examples"] },
   regression: {
     title: "Regression test",

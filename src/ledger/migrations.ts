@@ -209,4 +209,55 @@ CREATE UNIQUE INDEX outbox_sent_once ON outbox_deliveries (outbox_id) WHERE stat
 ${appendOnly("outbox")}
 ${appendOnly("outbox_deliveries")}`,
   },
+  {
+    version: 6,
+    name: "approvals of external actions, tracking rows, local issue log, document links",
+    sql: `
+CREATE TABLE outbox_decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  outbox_id TEXT NOT NULL REFERENCES outbox (id),
+  decision TEXT NOT NULL CHECK (decision IN ('approved', 'declined')),
+  method TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX outbox_decided_once ON outbox_decisions (outbox_id);
+CREATE TABLE tracker_rows (
+  id TEXT PRIMARY KEY,
+  sheet TEXT NOT NULL CHECK (sheet IN ('datasets', 'runs', 'evaluations', 'regressions', 'costs')),
+  cells_json TEXT NOT NULL,
+  source TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tracker_rows_once ON tracker_rows (source) WHERE source IS NOT NULL;
+CREATE INDEX tracker_rows_by_sheet ON tracker_rows (sheet, created_at);
+CREATE TABLE local_issues (
+  number INTEGER PRIMARY KEY AUTOINCREMENT,
+  project TEXT,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  labels_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX local_issues_tracking ON local_issues (project) WHERE project IS NOT NULL;
+CREATE TABLE local_issue_comments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  issue_number INTEGER NOT NULL REFERENCES local_issues (number),
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE document_links (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subject TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  path TEXT NOT NULL,
+  outbox_id TEXT REFERENCES outbox (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX document_links_by_subject ON document_links (subject);
+${appendOnly("outbox_decisions")}
+${appendOnly("tracker_rows")}
+${appendOnly("local_issues")}
+${appendOnly("local_issue_comments")}
+${appendOnly("document_links")}`,
+  },
 ];

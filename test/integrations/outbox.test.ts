@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  decide,
   enqueue,
   flushOutbox,
   listOutbox,
@@ -29,8 +30,9 @@ describe("outbox", () => {
 
   it("delivers in order, holds a channel after a failure, and sends the rest on the next flush", async () => {
     const db = openLedger(tempDir());
-    for (const n of [1, 2, 3]) enqueue(db, "slack", "notify", { text: `message ${n}` });
-    enqueue(db, "github", "issue_comment", { body: "step done" });
+    const queued = [1, 2, 3].map((n) => enqueue(db, "slack", "notify", { text: `message ${n}` }));
+    queued.push(enqueue(db, "github", "issue_comment", { body: "step done" }));
+    for (const e of queued) decide(db, e.id, "approved", "policy:auto");
     const seen: string[] = [];
     let down = true;
     const slack = async (e: OutboxEntry) => {
@@ -51,6 +53,45 @@ describe("outbox", () => {
     expect(pendingEntries(db)).toEqual([]);
     const github = listOutbox(db).find((e) => e.channel === "github")!;
     expect(github).toMatchObject({ status: "sent", ref: "https://github.test/issues/1#c1", attempts: 1 });
+    db.close();
+  });
+
+  it("delivers nothing without a decision, never what was declined, and records who decided", async () => {
+    const db = openLedger(tempDir());
+    const waiting = enqueue(db, "slack", "notify", { text: "awaits a person" });
+    const declined = enqueue(db, "slack", "notify", { text: "declined" });
+    const approved = enqueue(db, "slack", "notify", { text: "approved" });
+    decide(db, declined.id, "declined", "cli:tty");
+    decide(db, approved.id, "approved", "mcp-elicitation");
+    const sent: string[] = [];
+    const slack = async (e: OutboxEntry) => {
+      sent.push((e.payload as { text: string }).text);
+      return "ts";
+    };
+    expect(await flushOutbox(db, { slack })).toEqual({ sent: 1, failed: 0, left: 0 });
+    expect(sent).toEqual(["approved"]);
+    const byText = new Map(listOutbox(db).map((e) => [(e.payload as { text: string }).text, e]));
+    expect(byText.get("awaits a person")).toMatchObject({ status: "awaiting_approval", decidedBy: null });
+    expect(byText.get("declined")).toMatchObject({ status: "skipped", decidedBy: "cli:tty" });
+    expect(byText.get("approved")).toMatchObject({ status: "sent", decidedBy: "mcp-elicitation" });
+    expect(() => decide(db, waiting.id, "approved", "x")).not.toThrow();
+    expect(() => decide(db, waiting.id, "declined", "y")).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it("keeps a whole ISO timestamp when asked, and still redacts a bare date", () => {
+    const db = openLedger(tempDir());
+    const e = enqueue(
+      db,
+      "sheets",
+      "append_row",
+      { cells: ["2026-12-03T10:00:00.000Z", "1961-03-14", "2026-12-03T10:00:00Z DOB 1961-03-14"] },
+      { keepTimestamps: true },
+    );
+    const [ts, date, mixed] = (e.payload as { cells: string[] }).cells;
+    expect(ts).toBe("2026-12-03T10:00:00.000Z");
+    expect(date).not.toContain("1961");
+    expect(mixed).not.toContain("1961");
     db.close();
   });
 

@@ -5,10 +5,12 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
+import { listDatasets } from "../../ledger/datasets.js";
 import { openLedger } from "../../ledger/ledger.js";
 import type { AuditReport } from "../../phi/audit.js";
 import { runAudit } from "../../phi/audit-run.js";
 import { IDENTIFIERS, SEVERITIES } from "../../phi/identifiers.js";
+import { announceFromCli, markdownDocument } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { createProgress } from "../progress.js";
 
@@ -70,6 +72,11 @@ export function registerAudit(program: Command): void {
       progress.stop();
     }
     const { report, reportPath } = run;
+    const hashes = new Set(report.files.map((f) => f.sha256));
+    const datasets = listDatasets(db).filter((d) => hashes.has(d.trainSha256) || hashes.has(d.testSha256));
+    await announceFromCli(ctx, db, { kind: "audit", report, auditId: run.auditId, datasets }, [
+      markdownDocument(`audit:${run.auditId}`, "compliance_report", reportPath, "HIPAA compliance report"),
+    ]);
     db.close();
     ctx.out.say(renderAudit(report, reportPath));
     ctx.out.result({ ...report, reportPath });

@@ -14,8 +14,10 @@ import { InputError } from "../../errors.js";
 import { confusionMatrix } from "../../eval/scorers/claims.js";
 import { createProvider } from "../../finetune/provider-factory.js";
 import { PROVIDERS, type ProviderName, type TrainingMetrics } from "../../finetune/types.js";
+import type { MilestoneDocument } from "../../integrations/milestones.js";
 import { evaluationItems, regressionsOf } from "../../ledger/evaluations.js";
 import { openLedger } from "../../ledger/ledger.js";
+import { announceFromCli } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { requireRun } from "../run-lookup.js";
 
@@ -72,20 +74,28 @@ export function registerCard(program: Command): void {
         }
       }
       const dir = resolve(flags.out ?? join(ctx.config.home, "docs", "cards", run.id));
-      const card = writeDocuments(dir, "model-card", modelCard(cardInput(db, run, training, evaluation)));
+      const cardDoc = modelCard(cardInput(db, run, training, evaluation));
+      const card = writeDocuments(dir, "model-card", cardDoc);
+      const published: MilestoneDocument[] = [
+        { subject: `run:${run.id}`, kind: "model_card", path: card.markdown, document: cardDoc },
+      ];
       let report: { markdown: string; html: string } | null = null;
       if (evaluation) {
         const items = evaluationItems(db, evaluation.evalId);
         const scores = items.flatMap((i) => (i.score ? [i.score] : []));
-        report = writeDocuments(
-          dir,
-          "evaluation-report",
-          evaluationReport(evaluation, {
-            ...(evaluation.suite.task === "claims" ? { confusion: confusionOf(scores) } : {}),
-            baseline: regressionsOf(db, evaluation.evalId)[0] ?? null,
-          }),
-        );
+        const reportDoc = evaluationReport(evaluation, {
+          ...(evaluation.suite.task === "claims" ? { confusion: confusionOf(scores) } : {}),
+          baseline: regressionsOf(db, evaluation.evalId)[0] ?? null,
+        });
+        report = writeDocuments(dir, "evaluation-report", reportDoc);
+        published.push({
+          subject: `evaluation:${evaluation.evalId}`,
+          kind: "evaluation_report",
+          path: report.markdown,
+          document: reportDoc,
+        });
       }
+      const docs = await announceFromCli(ctx, db, null, published);
       ctx.out.say(`Model card: ${card.markdown}\n            ${card.html}`);
       if (report) ctx.out.say(`Evaluation report: ${report.markdown}\n                   ${report.html}`);
       else
@@ -97,6 +107,7 @@ export function registerCard(program: Command): void {
         evalId: evaluation?.evalId ?? null,
         modelCard: card,
         evaluationReport: report,
+        googleDocs: docs.map((d) => ({ status: d.status, url: d.status === "sent" ? d.ref : null })),
       });
     } finally {
       db.close();

@@ -13,6 +13,7 @@ import { loadSuite } from "../../eval/suite.js";
 import { EVAL_TASKS } from "../../eval/types.js";
 import { openLedger } from "../../ledger/ledger.js";
 import { getRun, listRuns } from "../../ledger/runs.js";
+import { announceFromCli } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { renderMetrics } from "../metrics-view.js";
 import { createProgress } from "../progress.js";
@@ -151,6 +152,7 @@ export function registerEvaluate(program: Command): void {
       if (langsmith?.warning) ctx.out.note(`LangSmith: ${langsmith.warning}`);
       else if (langsmith) ctx.out.note(`LangSmith experiment: ${langsmith.url ?? langsmith.experiment}`);
       ctx.out.say(`Compare it with a baseline: cft regress --candidate ${summary.evalId}`);
+      await announceFromCli(ctx, db, { kind: "evaluation", evaluation: summary });
       ctx.out.result({ ...summary, langsmith });
     } finally {
       progress.stop();

@@ -9,25 +9,21 @@ import { z } from "zod";
 import type { Config } from "../../config/config.js";
 import { GateError, InputError } from "../../errors.js";
 import { launchRun } from "../../finetune/launch.js";
-import { buildLaunchPlan, confirmPlan, type LaunchPlan } from "../../finetune/launch-plan.js";
+import { confirmPlan, type LaunchPlan } from "../../finetune/launch-plan.js";
 import type { LaunchRequest } from "../../finetune/launch-request.js";
+import { planLaunch } from "../../finetune/plan-request.js";
 import { createProvider } from "../../finetune/provider-factory.js";
-import type { Hyperparameters, Provider } from "../../finetune/types.js";
+import type { Provider } from "../../finetune/types.js";
 import { getConfirmation } from "../../ledger/confirmations.js";
 import type { Db } from "../../ledger/ledger.js";
 import { openLedger } from "../../ledger/ledger.js";
 import { findOpenRun, getRun, type RunView } from "../../ledger/runs.js";
+import { announceFromCli } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { askConsent } from "../consent.js";
 import { renderEstimate, table } from "../estimate-view.js";
 import type { Output } from "../output.js";
-import {
-  addTrainingOptions,
-  estimateFor,
-  hyperparametersFrom,
-  planOutputDir,
-  TrainingFlags,
-} from "../training-flags.js";
+import { addTrainingOptions, hyperparametersFrom, TrainingFlags } from "../training-flags.js";
 
 const Flags = TrainingFlags.extend({
   yes: z.boolean().optional(),
@@ -77,7 +73,7 @@ export function renderPlan(plan: LaunchPlan, existing?: RunView): string {
 }
 
 async function planFor(db: Db, config: Config, flags: z.infer<typeof Flags>, out: Output) {
-  const { hyperparameters, ignored } = hyperparametersFrom(flags);
+  const { ignored } = hyperparametersFrom(flags);
   if (ignored.length)
     out.note(`note: ${ignored.join(", ")} do not apply to --provider ${flags.provider}; ignored`);
   let provider: Provider | undefined;
@@ -89,21 +85,7 @@ async function planFor(db: Db, config: Config, flags: z.infer<typeof Flags>, out
     if (!flags.plan) throw error;
     target = `not configured (${(error as Error).message})`;
   }
-  const estimate = await estimateFor(flags, hyperparameters, config, planOutputDir(config.home));
-  // The epochs the estimate priced are the epochs we ask for, so the bill matches what was confirmed.
-  const chosen: Hyperparameters =
-    estimate.kind === "hosted" ? { ...hyperparameters, epochs: estimate.epochs } : hyperparameters;
-  const request: LaunchRequest = {
-    provider: flags.provider,
-    baseModel: flags.baseModel,
-    train: flags.train,
-    validation: flags.validation,
-    hyperparameters: chosen,
-    trainingType: flags.provider === "azure" ? (flags.trainingType ?? "standard") : undefined,
-    suffix: flags.suffix,
-    target,
-  };
-  return { plan: await buildLaunchPlan(db, request, estimate), provider };
+  return { plan: await planLaunch(db, config, flags, target), provider };
 }
 
 function summarize(run: RunView, existing: boolean): Record<string, unknown> {
@@ -212,6 +194,8 @@ export function registerFinetune(program: Command): void {
         ({ id: runId, confirmationId, runDir } = open);
         ctx.out.note(`Resuming run ${runId}, confirmed earlier for this exact plan but not yet submitted.`);
       } else {
+        // The team sees the estimate before anyone says yes to it.
+        await announceFromCli(ctx, db, { kind: "estimate", estimate: plan.estimate });
         const method = await askConsent(
           `Start this fine-tune (${plan.request.provider}, estimated $${plan.estimate.kind === "hosted" ? plan.estimate.trainingCostUsd.toFixed(2) : plan.estimate.costUsd.toFixed(2)})?`,
           { yes: flags.yes, flagHint: "--yes" },
@@ -228,6 +212,8 @@ export function registerFinetune(program: Command): void {
       ctx.out.say(
         `Run ${runId}: ${result.run.status}${result.run.jobId ? ` (job ${result.run.jobId})` : ""}. Follow it with \`cft jobs watch ${runId}\`.`,
       );
+      if (result.run.jobId)
+        await announceFromCli(ctx, db, { kind: "job_started", run: result.run, estimate: plan.estimate });
       ctx.out.result(summarize(result.run, result.existing));
     } finally {
       db.close();

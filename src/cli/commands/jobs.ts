@@ -18,10 +18,11 @@ import {
   type ProviderName,
   TERMINAL_STATUSES,
 } from "../../finetune/types.js";
-import { costSummary } from "../../ledger/costs.js";
-import { openLedger } from "../../ledger/ledger.js";
+import { costSummary, runCosts } from "../../ledger/costs.js";
+import { type Db, openLedger } from "../../ledger/ledger.js";
 import { listRuns, type RunView } from "../../ledger/runs.js";
-import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
+import { announceFromCli } from "../announce.js";
+import { type CommandContext, createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
 import { createProgress } from "../progress.js";
 import { requireRun } from "../run-lookup.js";
@@ -42,6 +43,10 @@ const providerFor = (run: RunView, config: Config): Provider => {
 };
 
 const isOver = (run: RunView) => TERMINAL_STATUSES.has(run.status as never);
+
+/** Tells the team a run ended (once: the milestone's tracking row is recorded the first time only). */
+const announceFinished = (ctx: CommandContext, db: Db, run: RunView) =>
+  announceFromCli(ctx, db, { kind: "job_finished", run, actualUsd: runCosts(db, run.id).actualUsd });
 
 function metricsLine(row: MetricsRow): string {
   const parts: [string, number | null][] = [
@@ -138,6 +143,7 @@ export function registerJobs(program: Command): void {
         const checkpoints = trained ? await provider.checkpoints(run.jobId!) : [];
         const metrics = trained ? ((await provider.metrics(run.jobId!)) ?? null) : null;
         ctx.out.say(describe(run));
+        if (isOver(run)) await announceFinished(ctx, db, run);
         for (const e of events.slice(-10)) ctx.out.say(`  ${eventLine(e)}`);
         if (metrics?.final) ctx.out.say(`  final: ${metricsLine(metrics.final)}`);
         for (const c of checkpoints) ctx.out.say(`  checkpoint at step ${c.step}: ${c.model}`);
@@ -182,6 +188,7 @@ export function registerJobs(program: Command): void {
         await sleep(flags.interval * 1000);
       }
       bar.stop();
+      await announceFinished(ctx, db, run);
       ctx.out.say(
         run.status === "succeeded"
           ? `${runId} succeeded: ${run.fineTunedModel ?? "(no model id reported)"}`

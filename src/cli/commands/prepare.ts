@@ -7,6 +7,7 @@ import { recordPrepared } from "../../dataset/ledger-entry.js";
 import { type PrepareSource, prepareDataset } from "../../dataset/prepare.js";
 import { InputError } from "../../errors.js";
 import { openLedger } from "../../ledger/ledger.js";
+import { announceFromCli, markdownDocument } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { createProgress } from "../progress.js";
 
@@ -124,6 +125,9 @@ export function registerPrepare(program: Command): void {
     }
     const { manifest } = result;
     const row = recordPrepared(db, result, outDir, source.kind === "synthetic" ? null : resolve(source.file));
+    await announceFromCli(ctx, db, { kind: "data_prep_plan", dataset: row }, [
+      markdownDocument(`dataset:${row.id}`, "data_dictionary", result.files.dictionary, "Data dictionary"),
+    ]);
     db.close();
     const labels = Object.entries(manifest.labels.train)
       .map(([label, n]) => `${label} ${n}/${manifest.labels.test[label] ?? 0}`)

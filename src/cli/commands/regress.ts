@@ -24,6 +24,7 @@ import { junitXml } from "../../regression/junit.js";
 import { regress } from "../../regression/regress.js";
 import { defaultThresholds, loadThresholds } from "../../regression/thresholds.js";
 import type { RegressionReport } from "../../regression/types.js";
+import { announceFromCli } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { renderComparison } from "../metrics-view.js";
 
@@ -152,6 +153,14 @@ export function registerRegress(program: Command): void {
       ctx.out.say(
         `Verdict ${report.verdict} → recommendation: ${report.recommendation}. Reports: ${files.markdown}, ${files.junit}`,
       );
+      await announceFromCli(ctx, db, { kind: "regression", report }, [
+        {
+          subject: `regression:${report.regressionId}`,
+          kind: "regression_report",
+          path: files.markdown!,
+          document: regressionReport(report),
+        },
+      ]);
       ctx.out.result({ ...report, files });
       // A FAIL is the regression gate saying no (exit 3), with the report already written.
       if (report.verdict === "FAIL") process.exitCode = 3;

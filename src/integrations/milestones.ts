@@ -1,0 +1,354 @@
+/**
+ * The milestones of a fine-tune and what each tells the team: a Slack message, a comment on the project's
+ * tracking issue (labelled by stage), and rows in the tracking sheets. Everything here is counts, hashes,
+ * ids and verdicts — never a record's text — and it all passes through the workspace layer, which redacts,
+ * applies the action policy and says where each action went.
+ */
+import type { Estimate } from "../cost/estimate.js";
+import { estimateCostUsd } from "../cost/estimate.js";
+import type { Document } from "../docs/document.js";
+import type { EvaluationSummary } from "../eval/types.js";
+import type { DatasetRow } from "../ledger/datasets.js";
+import type { RunView } from "../ledger/runs.js";
+import type { AuditReport } from "../phi/audit.js";
+import type { RegressionReport } from "../regression/types.js";
+import type { SheetCell, SheetKey } from "./sheet-columns.js";
+import { type MilestoneFields, type MilestoneKind, milestoneMessage } from "./slack-messages.js";
+import type { ActionOutcome, Workspace } from "./workspace.js";
+
+export type Milestone =
+  | { kind: "data_prep_plan"; dataset: DatasetRow }
+  | { kind: "audit"; report: AuditReport; auditId: string | null; datasets: DatasetRow[] }
+  | { kind: "estimate"; estimate: Estimate }
+  | { kind: "job_started"; run: RunView; estimate: Estimate | null }
+  | { kind: "job_finished"; run: RunView; actualUsd: number | null }
+  | { kind: "evaluation"; evaluation: EvaluationSummary }
+  | { kind: "regression"; report: RegressionReport };
+
+/** A document written for the milestone: its Markdown file, and its Google Doc when Docs is configured. */
+export interface MilestoneDocument {
+  subject: string;
+  kind: string;
+  path: string;
+  document: Document;
+}
+
+interface Announcement {
+  slack: { kind: MilestoneKind; fields: MilestoneFields }[];
+  comment: { body: string; labels: string[] } | null;
+  rows: { sheet: SheetKey; cells: SheetCell[]; source: string }[];
+}
+
+const sha = (s: string | null | undefined) => (s ? s.slice(0, 12) : null);
+const list = (fields: MilestoneFields) =>
+  Object.entries(fields)
+    .filter(([, v]) => v !== null && v !== "")
+    .map(([k, v]) => `- **${k}**: ${typeof v === "number" && /usd/i.test(k) ? `$${v.toFixed(2)}` : v}`)
+    .join("\n");
+const comment = (title: string, fields: MilestoneFields, labels: string[]) => ({
+  body: `### ${title}\n\n${list(fields)}`,
+  labels,
+});
+
+function datasetRow(
+  d: DatasetRow,
+  verdict: string | null,
+  findings: number | null,
+  attestation: string | null,
+) {
+  return [
+    d.id,
+    d.createdAt,
+    d.name,
+    d.task,
+    d.source,
+    d.trainCount,
+    d.testCount,
+    d.filteredCount,
+    d.trainTokens,
+    d.testTokens,
+    d.trainSha256,
+    d.testSha256,
+    verdict,
+    findings,
+    attestation,
+  ];
+}
+
+function runRow(run: RunView): SheetCell[] {
+  return [
+    run.id,
+    run.createdAt,
+    run.provider,
+    run.baseModel,
+    run.target,
+    run.trainSha256,
+    run.configSha256,
+    run.confirmationId,
+    run.status,
+    run.jobId,
+    run.fineTunedModel,
+    run.trainedTokens,
+    run.updatedAt,
+  ];
+}
+
+function announcement(m: Milestone): Announcement {
+  switch (m.kind) {
+    case "data_prep_plan": {
+      const d = m.dataset;
+      const fields = {
+        task: d.task,
+        source: d.source,
+        records: d.trainCount + d.testCount,
+        train: d.trainCount,
+        test: d.testCount,
+        dataset: d.name,
+        trainSha256: sha(d.trainSha256),
+      };
+      return {
+        slack: [{ kind: "data_prep_plan", fields }],
+        comment: comment(`Data prepared: ${d.name}`, fields, ["data-prep"]),
+        rows: [
+          { sheet: "datasets", cells: datasetRow(d, null, null, null), source: `dataset:${d.id}:prepared` },
+        ],
+      };
+    }
+    case "audit": {
+      const r = m.report;
+      const records = r.files.reduce((n, f) => n + f.records, 0);
+      const fields: MilestoneFields = {
+        verdict: r.verdict,
+        files: r.files.length,
+        records,
+        findings: r.findingsTotal,
+        critical: r.countsBySeverity.CRITICAL,
+        high: r.countsBySeverity.HIGH,
+        identifiers: r.failingIdentifiers.join(", ") || null,
+        attestation: r.attestation,
+        scanner: r.scannerVersion,
+      };
+      const slack: Announcement["slack"] = [{ kind: "audit", fields }];
+      if (r.verdict === "FAIL")
+        slack.push({
+          kind: "compliance_concern",
+          fields: {
+            concern: `possible PHI: ${r.findingsTotal} finding(s) of ${r.failingIdentifiers.join(", ") || "identifiers"}`,
+            severity: r.countsBySeverity.CRITICAL > 0 ? "CRITICAL" : "HIGH",
+            action: "fine-tuning blocked until the data is fixed and audited again",
+            files: r.files.map((f) => sha(f.sha256)).join(", "),
+          },
+        });
+      const rows = m.datasets.map((d) => ({
+        sheet: "datasets" as const,
+        cells: datasetRow(d, r.verdict, r.findingsTotal, r.attestation),
+        source: `dataset:${d.id}:audit:${m.auditId ?? r.files.map((f) => f.sha256).join("+")}`,
+      }));
+      return { slack, comment: comment(`HIPAA audit: ${r.verdict}`, fields, ["hipaa-audit"]), rows };
+    }
+    case "estimate": {
+      const e = m.estimate;
+      const fields: MilestoneFields = {
+        provider: e.provider,
+        baseModel: e.baseModel,
+        costUsd: estimateCostUsd(e),
+        hours: e.kind === "local" ? e.hours : null,
+        tokens: e.kind === "hosted" ? e.billedTokens : e.train.tokens,
+        trainSha256: sha(e.train.sha256),
+      };
+      return { slack: [{ kind: "estimate", fields }], comment: null, rows: [] };
+    }
+    case "job_started": {
+      const { run, estimate } = m;
+      const usd = estimate ? estimateCostUsd(estimate) : null;
+      const fields: MilestoneFields = {
+        status: run.status,
+        provider: run.provider,
+        baseModel: run.baseModel,
+        run: run.id,
+        job: run.jobId,
+        costUsd: usd,
+        target: run.target,
+      };
+      const rows: Announcement["rows"] = [
+        { sheet: "runs", cells: runRow(run), source: `run:${run.id}:${run.status}` },
+      ];
+      if (estimate)
+        rows.push({
+          sheet: "costs",
+          cells: [
+            `${run.id}:estimated`,
+            run.createdAt,
+            run.id,
+            run.provider,
+            run.baseModel,
+            "estimated",
+            estimate.kind === "hosted" ? estimate.billedTokens : estimate.train.tokens,
+            estimate.kind === "local" ? estimate.hours : null,
+            usd,
+            estimate.kind === "hosted"
+              ? `price table ${estimate.price.asOf}`
+              : `GPU plan ${estimate.gpu ?? "n/a"}`,
+          ],
+          source: `cost:${run.id}:estimated`,
+        });
+      return {
+        slack: [{ kind: "job_started", fields }],
+        comment: comment(`Fine-tune started: ${run.id}`, fields, ["fine-tuning"]),
+        rows,
+      };
+    }
+    case "job_finished": {
+      const { run, actualUsd } = m;
+      const fields: MilestoneFields = {
+        status: run.status,
+        run: run.id,
+        model: run.fineTunedModel,
+        trainedTokens: run.trainedTokens,
+        costUsd: actualUsd,
+        error: run.error,
+      };
+      const rows: Announcement["rows"] = [
+        { sheet: "runs", cells: runRow(run), source: `run:${run.id}:${run.status}` },
+      ];
+      if (actualUsd !== null)
+        rows.push({
+          sheet: "costs",
+          cells: [
+            `${run.id}:actual`,
+            run.updatedAt,
+            run.id,
+            run.provider,
+            run.baseModel,
+            "actual",
+            run.trainedTokens,
+            null,
+            actualUsd,
+            "provider report",
+          ],
+          source: `cost:${run.id}:actual`,
+        });
+      return {
+        slack: [{ kind: "job_finished", fields }],
+        comment: comment(`Fine-tune ${run.status}: ${run.id}`, fields, ["fine-tuning"]),
+        rows,
+      };
+    }
+    case "evaluation": {
+      const e = m.evaluation;
+      const primary = e.metrics[0];
+      const fields: MilestoneFields = {
+        model: e.model,
+        suite: e.suite.name,
+        examples: e.counts.items,
+        run: e.runId,
+        evaluation: e.evalId,
+        ...Object.fromEntries(
+          e.metrics.slice(0, 5).map((x) => [x.label, x.value === null ? null : Number(x.value.toFixed(4))]),
+        ),
+      };
+      const summary = e.metrics
+        .map((x) => `${x.name}=${x.value === null ? "n/a" : x.value.toFixed(4)}`)
+        .join("; ");
+      return {
+        slack: [{ kind: "evaluation", fields }],
+        comment: comment(`Evaluation: ${e.evalId}`, fields, ["evaluation"]),
+        rows: [
+          {
+            sheet: "evaluations",
+            cells: [
+              e.evalId,
+              e.createdAt,
+              e.runId,
+              e.model,
+              e.suite.name,
+              e.suite.sha256,
+              e.suite.task,
+              e.counts.items,
+              primary?.name ?? null,
+              primary?.value ?? null,
+              primary?.interval?.low ?? null,
+              primary?.interval?.high ?? null,
+              summary,
+            ],
+            source: `evaluation:${e.evalId}`,
+          },
+        ],
+      };
+    }
+    case "regression": {
+      const r = m.report;
+      const count = (v: string) => r.metrics.filter((x) => x.verdict === v).length;
+      const worst = [...r.metrics].sort(
+        (a, b) =>
+          (a.verdict === "FAIL" ? -1 : 0) - (b.verdict === "FAIL" ? -1 : 0) ||
+          (a.delta ?? 0) - (b.delta ?? 0),
+      )[0];
+      const fields: MilestoneFields = {
+        verdict: r.verdict,
+        recommendation: r.recommendation,
+        failMetrics:
+          r.metrics
+            .filter((x) => x.verdict === "FAIL")
+            .map((x) => x.label)
+            .join(", ") || null,
+        warnMetrics:
+          r.metrics
+            .filter((x) => x.verdict === "WARN")
+            .map((x) => x.label)
+            .join(", ") || null,
+        baseline: r.baseline.evalId,
+        candidate: r.candidate.evalId,
+        items: r.sharedItems,
+      };
+      return {
+        slack: [{ kind: "regression", fields }],
+        comment: comment(`Regression test: ${r.verdict}`, fields, ["regression-test"]),
+        rows: [
+          {
+            sheet: "regressions",
+            cells: [
+              r.regressionId,
+              r.createdAt,
+              r.task,
+              r.candidate.evalId,
+              r.baseline.evalId,
+              r.verdict,
+              r.recommendation,
+              count("PASS"),
+              count("WARN"),
+              count("FAIL"),
+              worst?.label ?? null,
+              worst?.delta ?? null,
+            ],
+            source: `regression:${r.regressionId}`,
+          },
+        ],
+      };
+    }
+  }
+}
+
+/**
+ * Tells the team about M: tracking rows first (the record), then Slack, then the tracking issue. A
+ * milestone whose first row was recorded before was announced before, and is not announced again. Returns
+ * every action's outcome; a service that fails leaves its entry waiting and does not stop the others.
+ */
+export async function announce(
+  ws: Workspace,
+  m: Milestone,
+  documents: readonly MilestoneDocument[] = [],
+): Promise<ActionOutcome[]> {
+  const a = announcement(m);
+  const outcomes: ActionOutcome[] = [];
+  for (const row of a.rows) outcomes.push(await ws.appendRow(row.sheet, row.cells, row.source));
+  // The milestone's record was already there: it was announced before (a retried command, a second poll).
+  if (outcomes[0]?.status === "recorded") return outcomes;
+  for (const s of a.slack) {
+    const message = milestoneMessage(s.kind, s.fields);
+    outcomes.push(await ws.act("notify_team", "slack", "notify", message));
+  }
+  if (a.comment) outcomes.push(await ws.trackingComment(a.comment.body, a.comment.labels));
+  for (const doc of documents) outcomes.push(await ws.createDocument(doc));
+  return outcomes;
+}
