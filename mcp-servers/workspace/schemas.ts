@@ -7,6 +7,14 @@ import { z } from "zod";
 import type { ActionOutcome } from "../../src/integrations/workspace.js";
 import { ok } from "../tool-result.js";
 
+/** The annotations of a tool that acts outside the machine and adds something each time it is called. */
+export const EXTERNAL_ACTION = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: false,
+  openWorldHint: true,
+} as const;
+
 export const OutcomeOutput = z.object({
   action: z.string(),
   status: z

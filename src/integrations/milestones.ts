@@ -14,6 +14,14 @@ import type { AuditReport } from "../phi/audit.js";
 import type { RegressionReport } from "../regression/types.js";
 import type { SheetCell, SheetKey } from "./sheet-columns.js";
 import { type MilestoneFields, type MilestoneKind, milestoneMessage } from "./slack-messages.js";
+import {
+  actualCostRow,
+  datasetRow,
+  estimatedCostRow,
+  evaluationRow,
+  regressionRow,
+  runRow,
+} from "./tracking-rows.js";
 import type { ActionOutcome, Workspace } from "./workspace.js";
 
 export type Milestone =
@@ -49,49 +57,6 @@ const comment = (title: string, fields: MilestoneFields, labels: string[]) => ({
   body: `### ${title}\n\n${list(fields)}`,
   labels,
 });
-
-function datasetRow(
-  d: DatasetRow,
-  verdict: string | null,
-  findings: number | null,
-  attestation: string | null,
-) {
-  return [
-    d.id,
-    d.createdAt,
-    d.name,
-    d.task,
-    d.source,
-    d.trainCount,
-    d.testCount,
-    d.filteredCount,
-    d.trainTokens,
-    d.testTokens,
-    d.trainSha256,
-    d.testSha256,
-    verdict,
-    findings,
-    attestation,
-  ];
-}
-
-function runRow(run: RunView): SheetCell[] {
-  return [
-    run.id,
-    run.createdAt,
-    run.provider,
-    run.baseModel,
-    run.target,
-    run.trainSha256,
-    run.configSha256,
-    run.confirmationId,
-    run.status,
-    run.jobId,
-    run.fineTunedModel,
-    run.trainedTokens,
-    run.updatedAt,
-  ];
-}
 
 function announcement(m: Milestone): Announcement {
   switch (m.kind) {
@@ -176,20 +141,7 @@ function announcement(m: Milestone): Announcement {
       if (estimate)
         rows.push({
           sheet: "costs",
-          cells: [
-            `${run.id}:estimated`,
-            run.createdAt,
-            run.id,
-            run.provider,
-            run.baseModel,
-            "estimated",
-            estimate.kind === "hosted" ? estimate.billedTokens : estimate.train.tokens,
-            estimate.kind === "local" ? estimate.hours : null,
-            usd,
-            estimate.kind === "hosted"
-              ? `price table ${estimate.price.asOf}`
-              : `GPU plan ${estimate.gpu ?? "n/a"}`,
-          ],
+          cells: estimatedCostRow(run, estimate),
           source: `cost:${run.id}:estimated`,
         });
       return {
@@ -214,18 +166,7 @@ function announcement(m: Milestone): Announcement {
       if (actualUsd !== null)
         rows.push({
           sheet: "costs",
-          cells: [
-            `${run.id}:actual`,
-            run.updatedAt,
-            run.id,
-            run.provider,
-            run.baseModel,
-            "actual",
-            run.trainedTokens,
-            null,
-            actualUsd,
-            "provider report",
-          ],
+          cells: actualCostRow(run, actualUsd),
           source: `cost:${run.id}:actual`,
         });
       return {
@@ -236,7 +177,6 @@ function announcement(m: Milestone): Announcement {
     }
     case "evaluation": {
       const e = m.evaluation;
-      const primary = e.metrics[0];
       const fields: MilestoneFields = {
         model: e.model,
         suite: e.suite.name,
@@ -247,30 +187,13 @@ function announcement(m: Milestone): Announcement {
           e.metrics.slice(0, 5).map((x) => [x.label, x.value === null ? null : Number(x.value.toFixed(4))]),
         ),
       };
-      const summary = e.metrics
-        .map((x) => `${x.name}=${x.value === null ? "n/a" : x.value.toFixed(4)}`)
-        .join("; ");
       return {
         slack: [{ kind: "evaluation", fields }],
         comment: comment(`Evaluation: ${e.evalId}`, fields, ["evaluation"]),
         rows: [
           {
             sheet: "evaluations",
-            cells: [
-              e.evalId,
-              e.createdAt,
-              e.runId,
-              e.model,
-              e.suite.name,
-              e.suite.sha256,
-              e.suite.task,
-              e.counts.items,
-              primary?.name ?? null,
-              primary?.value ?? null,
-              primary?.interval?.low ?? null,
-              primary?.interval?.high ?? null,
-              summary,
-            ],
+            cells: evaluationRow(e),
             source: `evaluation:${e.evalId}`,
           },
         ],
@@ -278,12 +201,6 @@ function announcement(m: Milestone): Announcement {
     }
     case "regression": {
       const r = m.report;
-      const count = (v: string) => r.metrics.filter((x) => x.verdict === v).length;
-      const worst = [...r.metrics].sort(
-        (a, b) =>
-          (a.verdict === "FAIL" ? -1 : 0) - (b.verdict === "FAIL" ? -1 : 0) ||
-          (a.delta ?? 0) - (b.delta ?? 0),
-      )[0];
       const fields: MilestoneFields = {
         verdict: r.verdict,
         recommendation: r.recommendation,
@@ -307,20 +224,7 @@ function announcement(m: Milestone): Announcement {
         rows: [
           {
             sheet: "regressions",
-            cells: [
-              r.regressionId,
-              r.createdAt,
-              r.task,
-              r.candidate.evalId,
-              r.baseline.evalId,
-              r.verdict,
-              r.recommendation,
-              count("PASS"),
-              count("WARN"),
-              count("FAIL"),
-              worst?.label ?? null,
-              worst?.delta ?? null,
-            ],
+            cells: regressionRow(r),
             source: `regression:${r.regressionId}`,
           },
         ],

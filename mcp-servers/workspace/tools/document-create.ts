@@ -9,7 +9,7 @@ import { writeFilesAtomically } from "../../../src/docs/write-documents.js";
 import { redact } from "../../../src/phi/redact.js";
 import { safeHandler } from "../../tool-result.js";
 import { type WorkspaceDeps, withWorkspace } from "../deps.js";
-import { OutcomeOutput, outcomeResult } from "../schemas.js";
+import { EXTERNAL_ACTION, OutcomeOutput, outcomeResult } from "../schemas.js";
 
 const slug = (title: string) =>
   title
@@ -39,12 +39,7 @@ export function registerDocumentCreateTool(server: McpServer, deps: WorkspaceDep
           .describe("the record it is about, e.g. run:run-20261203-1f3a9c0b or evaluation:eval-5c1d2e3f"),
       },
       outputSchema: { path: z.string(), outcome: OutcomeOutput },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: EXTERNAL_ACTION,
     },
     safeHandler(async ({ title, markdown, subject }) =>
       withWorkspace(server, deps, async (ws) => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { TRACKING_LABELS } from "../../../src/integrations/github-tracker.js";
 import { safeHandler } from "../../tool-result.js";
 import { type WorkspaceDeps, withWorkspace } from "../deps.js";
-import { OutcomeOutput, outcomeResult } from "../schemas.js";
+import { EXTERNAL_ACTION, OutcomeOutput, outcomeResult } from "../schemas.js";
 
 export function registerIssueCommentTool(server: McpServer, deps: WorkspaceDeps): void {
   server.registerTool(
@@ -25,12 +25,7 @@ export function registerIssueCommentTool(server: McpServer, deps: WorkspaceDeps)
           .describe("for the tracking issue: the stage label the step belongs to"),
       },
       outputSchema: { outcome: OutcomeOutput },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: EXTERNAL_ACTION,
     },
     safeHandler(async ({ body, issue, stage }) =>
       withWorkspace(server, deps, async (ws) =>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { TRACKING_LABELS } from "../../../src/integrations/github-tracker.js";
 import { safeHandler } from "../../tool-result.js";
 import { type WorkspaceDeps, withWorkspace } from "../deps.js";
-import { OutcomeOutput, outcomeResult } from "../schemas.js";
+import { EXTERNAL_ACTION, OutcomeOutput, outcomeResult } from "../schemas.js";
 
 export function registerIssueCreateTool(server: McpServer, deps: WorkspaceDeps): void {
   server.registerTool(
@@ -18,12 +18,7 @@ export function registerIssueCreateTool(server: McpServer, deps: WorkspaceDeps):
         labels: z.array(z.string().min(1).max(50)).max(10).optional(),
       },
       outputSchema: { outcome: OutcomeOutput },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: EXTERNAL_ACTION,
     },
     safeHandler(async ({ title, body, labels }) =>
       withWorkspace(server, deps, async (ws) => outcomeResult(await ws.createIssue({ title, body, labels }))),

@@ -5,7 +5,7 @@ import { SHEET_HEADERS, SHEETS, type SheetKey } from "../../../src/integrations/
 import { rowCells, sheetKey } from "../../../src/integrations/tracker-row-input.js";
 import { safeHandler } from "../../tool-result.js";
 import { type WorkspaceDeps, withWorkspace } from "../deps.js";
-import { OutcomeOutput, outcomeResult } from "../schemas.js";
+import { EXTERNAL_ACTION, OutcomeOutput, outcomeResult } from "../schemas.js";
 
 const Cell = z.union([z.string().max(50_000), z.number(), z.boolean(), z.null()]);
 const columns = (Object.keys(SHEETS) as SheetKey[])
@@ -28,12 +28,7 @@ export function registerTrackerAppendRowTool(server: McpServer, deps: WorkspaceD
           .describe("cells in column order, or an object keyed by column header"),
       },
       outputSchema: { sheet: z.string(), cells: z.array(Cell), outcome: OutcomeOutput },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: EXTERNAL_ACTION,
     },
     safeHandler(async ({ sheet, row }) =>
       withWorkspace(server, deps, async (ws) => {
