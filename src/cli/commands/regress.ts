@@ -1,29 +1,8 @@
-/**
- * `cft regress`: the candidate evaluation against the last baseline, item by item — a verdict per metric
- * that is never called on noise, and deploy / iterate / rollback. Writes JSON, Markdown and JUnit XML;
- * FAIL exits 3 so a pipeline stops.
- */
-import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { renderHtml } from "../../docs/html.js";
-import { renderMarkdown } from "../../docs/markdown.js";
 import { regressionReport } from "../../docs/regression-report.js";
-import { writeFilesAtomically } from "../../docs/write-documents.js";
-import { InputError } from "../../errors.js";
-import { scorerFor } from "../../eval/scorers/index.js";
-import type { EvaluationSummary } from "../../eval/types.js";
-import {
-  evaluationItems,
-  evaluationsOfSuite,
-  getEvaluation,
-  recordRegression,
-} from "../../ledger/evaluations.js";
-import { type Db, openLedger } from "../../ledger/ledger.js";
-import { junitXml } from "../../regression/junit.js";
-import { regress } from "../../regression/regress.js";
-import { defaultThresholds, loadThresholds } from "../../regression/thresholds.js";
-import type { RegressionReport } from "../../regression/types.js";
+import { openLedger } from "../../ledger/ledger.js";
+import { runRegression } from "../../regression/run-regression.js";
 import { announceFromCli } from "../announce.js";
 import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { renderComparison } from "../metrics-view.js";
@@ -38,47 +17,6 @@ const Flags = z.object({
   home: z.string().optional(),
   json: z.boolean().optional(),
 });
-
-function evaluationOrFail(db: Db, evalId: string, home: string) {
-  const summary = getEvaluation(db, evalId);
-  if (!summary)
-    throw new InputError(`no evaluation "${evalId}" in ${home}`, [], {
-      hint: "Evaluations are listed by `cft evaluate --json` (evalId); run one first.",
-    });
-  return summary;
-}
-
-/** The newest evaluation of the suite (HISTORY) made before the candidate, other than the candidate. */
-function latestBaseline(candidate: EvaluationSummary, history: readonly EvaluationSummary[]) {
-  const earlier = history.filter((e) => e.evalId !== candidate.evalId && e.createdAt <= candidate.createdAt);
-  const baseline = earlier[earlier.length - 1];
-  if (!baseline)
-    throw new InputError(
-      `no earlier evaluation of suite ${candidate.suite.name} to compare ${candidate.evalId} with`,
-      [],
-      {
-        hint: "Evaluate the baseline model (the base model, or the last deployed one) on the same suite first, then regress.",
-      },
-    );
-  return baseline;
-}
-
-/** JSON, Markdown, HTML and JUnit XML, each written whole (temp file and rename) or not at all. */
-function writeReports(report: RegressionReport, dir: string): Record<string, string> {
-  const doc = regressionReport(report);
-  const paths = writeFilesAtomically(dir, {
-    "regression.json": `${JSON.stringify(report, null, 2)}\n`,
-    "regression.junit.xml": junitXml(report),
-    "regression.md": renderMarkdown(doc),
-    "regression.html": renderHtml(doc),
-  });
-  return {
-    json: paths["regression.json"]!,
-    junit: paths["regression.junit.xml"]!,
-    markdown: paths["regression.md"]!,
-    html: paths["regression.html"]!,
-  };
-}
 
 export function registerRegress(program: Command): void {
   const command = program
@@ -105,41 +43,14 @@ export function registerRegress(program: Command): void {
     const ctx = createContext(flags);
     const db = openLedger(ctx.config.home);
     try {
-      const candidate = evaluationOrFail(db, flags.candidate, ctx.config.home);
-      // Evaluations of the suite, oldest first: the latest baseline and the trend both come from them.
-      const history = evaluationsOfSuite(db, candidate.suite.sha256);
-      const baseline =
-        flags.baseline === "latest"
-          ? latestBaseline(candidate, history)
-          : evaluationOrFail(db, flags.baseline, ctx.config.home);
-      if (baseline.evalId === candidate.evalId)
-        throw new InputError("the candidate and the baseline are the same evaluation");
-      if (baseline.suite.task !== candidate.suite.task)
-        throw new InputError(
-          `cannot compare a ${candidate.suite.task} evaluation with a ${baseline.suite.task} one`,
-        );
-      const task = candidate.suite.task;
-      const metrics = scorerFor(task).metrics;
-      const thresholds = flags.thresholds
-        ? loadThresholds(flags.thresholds, task, metrics)
-        : defaultThresholds(task);
-      const report = regress({
-        task,
-        metrics,
-        baseline: { summary: baseline, items: evaluationItems(db, baseline.evalId) },
-        candidate: { summary: candidate, items: evaluationItems(db, candidate.evalId) },
-        thresholds,
-        history,
+      const { report, files, baseline, candidate } = runRegression(db, ctx.config.home, {
+        candidate: flags.candidate,
+        baseline: flags.baseline,
+        thresholdsFile: flags.thresholds,
+        out: flags.out,
         draws: flags.draws,
         seed: flags.seed,
       });
-      if (report.sharedItems === 0)
-        throw new InputError(
-          `${candidate.evalId} and ${baseline.evalId} share no scored items: they were not run on the same suite items`,
-        );
-      recordRegression(db, report);
-      const dir = resolve(flags.out ?? join(ctx.config.home, "docs", "regressions", report.regressionId));
-      const files = writeReports(report, dir);
       if (baseline.suite.sha256 !== candidate.suite.sha256)
         ctx.out.note(
           `note: the suites differ (${baseline.suite.name} vs ${candidate.suite.name}); compared on the ${report.sharedItems} items both contain`,
