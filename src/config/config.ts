@@ -72,6 +72,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w .-]{1,80}$/, { message: "expected 1–80 letters, digits, spaces, '.', '-' or '_'" })
     .optional(),
+  /** PostgreSQL for the graph's checkpoints (postgres://…); default checkpoints.sqlite in the workspace. */
+  CFT_CHECKPOINT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: "expected a postgres:// connection URL" })
+    .optional(),
   /** Bearer token `cft mcp … --http` requires (as --token does). */
   CFT_MCP_TOKEN: z.string().min(16, { message: "expected a token of 16 characters or more" }).optional(),
   /** Overrides of the action policy: action=ask|auto|never, comma-separated (see `cft policy`). */

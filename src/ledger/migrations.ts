@@ -260,4 +260,16 @@ ${appendOnly("local_issues")}
 ${appendOnly("local_issue_comments")}
 ${appendOnly("document_links")}`,
   },
+  {
+    version: 7,
+    name: "threads of the assistant's graph",
+    sql: `
+CREATE TABLE graph_threads (
+  thread_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('run', 'chat')),
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+${appendOnly("graph_threads")}`,
+  },
 ];

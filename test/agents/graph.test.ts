@@ -1,0 +1,185 @@
+/**
+ * The supervisor graph in guided mode (no chat model), with a fresh SQLite checkpointer per test and the
+ * OpenAI fine-tuning API and a chat-completions endpoint as local fakes: the interrupts at the data plan
+ * and the fine-tune confirmation answered with Command, the job created exactly once, "running" until the
+ * job ends, the evaluation and the model card; a PHI dataset blocked for good; a process that dies right
+ * after the job was created resumed without a second job.
+ */
+
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Command } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphDeps } from "../../agents/deps.js";
+import { buildGraph } from "../../agents/graph.js";
+import type { RunRequest } from "../../agents/request.js";
+import { threadReport } from "../../agents/thread-status.js";
+import { loadConfig } from "../../src/config/config.js";
+import { createProvider } from "../../src/finetune/provider-factory.js";
+import type { Provider } from "../../src/finetune/types.js";
+import { getConfirmation } from "../../src/ledger/confirmations.js";
+import { openLedger } from "../../src/ledger/ledger.js";
+import { listRuns } from "../../src/ledger/runs.js";
+import { type FakeChatServer, startFakeChatServer } from "../fakes/chat-server.js";
+import { type FakeOpenAIServer, startFakeOpenAIServer } from "../fakes/openai-server.js";
+import { tempDir, writeFile } from "../helpers.js";
+
+let openai: FakeOpenAIServer;
+let chat: FakeChatServer;
+beforeAll(async () => {
+  openai = await startFakeOpenAIServer({ fileProcessingPolls: 0 });
+  chat = await startFakeChatServer({ answer: () => "Decision: APPROVED\nRationale: covered service." });
+});
+afterAll(async () => {
+  await Promise.all([openai?.close(), chat?.close()]);
+});
+
+function setup(overrides: { createProvider?: typeof createProvider } = {}) {
+  const home = tempDir("cft-graph-");
+  const config = loadConfig({
+    env: { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.openaiBaseURL },
+    home,
+  });
+  const saver = SqliteSaver.fromConnString(join(home, "checkpoints.sqlite"));
+  const graph = buildGraph(graphDeps(config, overrides), saver);
+  const thread = { configurable: { thread_id: `t-${Math.random().toString(36).slice(2)}` } };
+  const report = async () => threadReport(thread.configurable.thread_id, await graph.getState(thread));
+  return { home, config, graph, thread, report, close: () => saver.db.close() };
+}
+
+const request = (home: string, source?: RunRequest["source"]): RunRequest => ({
+  task: "claims",
+  source: source ?? { kind: "synthetic", count: 60, seed: 7 },
+  provider: "openai",
+  baseModel: "gpt-4.1-mini-2025-04-14",
+  outDir: join(home, "data"),
+  testFraction: 0.2,
+  evaluateAt: `${chat.url}/v1`,
+});
+
+/** A resume value for the pending interrupt (typed loosely: the graph's node names are its own). */
+const answer = (value: object) => new Command({ resume: value }) as never;
+const yes = answer({ approved: true });
+
+describe("the graph in guided mode", () => {
+  it("stops at the plan and the confirmation, trains once, waits while running, evaluates and writes the card", async () => {
+    const g = setup();
+    await g.graph.invoke({ request: request(g.home) }, g.thread);
+    let r = await g.report();
+    expect(r).toMatchObject({ status: "interrupted", stage: "data_plan", question: { gate: "data_plan" } });
+    expect(r.resume).toBe(`cft resume ${g.thread.configurable.thread_id} --approve`);
+
+    await g.graph.invoke(yes, g.thread);
+    r = await g.report();
+    expect(r).toMatchObject({
+      status: "interrupted",
+      question: { gate: "fine_tune" },
+      audit: { verdict: "PASS" },
+    });
+    expect(r.estimate!.token).toMatch(/^cft-confirm-/);
+    expect(r.dataset!.records).toEqual({ train: 48, test: 12 });
+    const jobsBefore = openai.store.jobs.size;
+
+    await g.graph.invoke(yes, g.thread);
+    r = await g.report();
+    expect(r).toMatchObject({ status: "running", question: { gate: "job_running" } });
+    expect(openai.store.jobs.size).toBe(jobsBefore + 1);
+    const db = openLedger(g.home);
+    const [run] = listRuns(db);
+    expect(getConfirmation(db, run!.confirmationId)!.method).toBe("graph-interrupt");
+    db.close();
+
+    // Still training: looking again changes nothing and creates nothing.
+    await g.graph.invoke(answer({ poll: true }), g.thread);
+    expect((await g.report()).status).toBe("running");
+    openai.advance(run!.jobId!, "succeeded");
+    await g.graph.invoke(answer({ poll: true }), g.thread);
+    r = await g.report();
+    expect(r.status).toBe("completed");
+    expect(openai.store.jobs.size).toBe(jobsBefore + 1);
+    expect(r.run).toMatchObject({ status: "succeeded" });
+    expect(r.evaluation).toMatchObject({ metric: "accuracy" });
+    const card = r.documents.find((d) => d.kind === "model_card");
+    expect(card && existsSync(card.path)).toBe(true);
+    expect(r.regression).toBeNull(); // no baseline yet: regression does not run
+    g.close();
+  });
+
+  it("blocks a dataset that carries PHI, and it stays blocked whatever the answer", async () => {
+    const g = setup();
+    const record = (i: number) =>
+      JSON.stringify({
+        messages: [
+          { role: "system", content: "Adjudicate the claim." },
+          { role: "user", content: `Claim ${i} for John Smith, SSN 123-45-6789, phone 617-555-0142.` },
+          { role: "assistant", content: i % 2 ? "Decision: APPROVED" : "Decision: DENIED" },
+        ],
+      });
+    const file = writeFile(
+      tempDir(),
+      "claims.jsonl",
+      `${Array.from({ length: 30 }, (_, i) => record(i)).join("\n")}\n`,
+    );
+    await g.graph.invoke({ request: request(g.home, { kind: "chat-jsonl", file }) }, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    let r = await g.report();
+    expect(r).toMatchObject({
+      status: "blocked",
+      stage: "audit",
+      audit: { verdict: "FAIL" },
+      blocked: { kind: "gate" },
+    });
+    expect(JSON.stringify(r)).not.toMatch(/John Smith|123-45-6789|617-555-0142/);
+    await g.graph.invoke(yes, g.thread);
+    r = await g.report();
+    expect(r.status).toBe("blocked");
+    expect(r.run).toBeNull();
+    g.close();
+  });
+
+  it("resumes a process that died right after the job was created without creating a second job", async () => {
+    let crash = true;
+    const crashing = (
+      name: Parameters<typeof createProvider>[0],
+      config: Parameters<typeof createProvider>[1],
+    ) => {
+      const real = createProvider(name, config);
+      const provider: Provider = Object.create(real);
+      provider.submit = async (...args) => {
+        const made = await real.submit(...args);
+        if (crash) {
+          crash = false;
+          throw new Error("killed after the job was created");
+        }
+        return made;
+      };
+      return provider;
+    };
+    const g = setup({ createProvider: crashing });
+    await g.graph.invoke({ request: request(g.home) }, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    const jobsBefore = openai.store.jobs.size;
+    await expect(g.graph.invoke(yes, g.thread)).rejects.toThrow(/killed after the job was created/);
+    expect(openai.store.jobs.size).toBe(jobsBefore + 1);
+    // A new process continues from the checkpoint: the launch finds the job instead of submitting again.
+    await g.graph.invoke(null, g.thread);
+    const r = await g.report();
+    expect(r.status).toBe("running");
+    expect(openai.store.jobs.size).toBe(jobsBefore + 1);
+    g.close();
+  });
+
+  it("ends the thread when the user rejects the fine-tune, with nothing started", async () => {
+    const g = setup();
+    await g.graph.invoke({ request: request(g.home) }, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    const jobsBefore = openai.store.jobs.size;
+    await g.graph.invoke(answer({ approved: false, note: "too expensive" }), g.thread);
+    const r = await g.report();
+    expect(r).toMatchObject({ status: "blocked", blocked: { kind: "declined", stage: "fine-tune" } });
+    expect(r.blocked!.reason).toMatch(/too expensive/);
+    expect(openai.store.jobs.size).toBe(jobsBefore);
+    g.close();
+  });
+});
