@@ -39,6 +39,7 @@ const RunFlags = z.object({
   baselineModel: z.string().optional(),
   baselineUrl: z.url().optional(),
   evaluateAt: z.url().optional(),
+  approvePlan: z.boolean().optional(),
   home: z.string().optional(),
   json: z.boolean().optional(),
 });
@@ -107,7 +108,13 @@ async function run(raw: unknown): Promise<void> {
   const driver = await openDriver(ctx);
   try {
     ctx.out.note(`Thread ${threadId}`);
-    finish(ctx, await driver.drive(threadId, { request, stage: "start" }));
+    let report = await driver.drive(threadId, { request, stage: "start" });
+    if (flags.approvePlan && report.question?.gate === "data_plan")
+      report = await driver.drive(
+        threadId,
+        new LangGraphCommand({ resume: { approved: true, note: "approved in advance with --approve-plan" } }),
+      );
+    finish(ctx, report);
   } finally {
     await driver.close();
   }
@@ -187,7 +194,8 @@ export function registerRun(program: Command): void {
     .option("--use-4bit", "local: QLoRA")
     .option("--baseline-model <name>", "measure the prompt-only baseline of this model first")
     .option("--baseline-url <url>", "where the baseline model answers (OpenAI-compatible; default OpenAI)")
-    .addOption(new Option("--evaluate-at <url>", "where the tuned model answers (local runs: your server)"));
+    .addOption(new Option("--evaluate-at <url>", "where the tuned model answers (local runs: your server)"))
+    .option("--approve-plan", "approve the data-preparation plan in advance (the fine-tune still asks)");
   withCommonOptions(command, [
     "cft run --task claims --synthetic 1000 --provider local --base-model meta-llama/Llama-3.1-8B-Instruct --use-4bit",
     "cft run --task claims --synthetic 500 --provider openai --base-model gpt-4.1-mini --json",
