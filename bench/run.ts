@@ -20,6 +20,7 @@ import { auditFiles } from "../src/phi/audit.js";
 import { runAudit } from "../src/phi/audit-run.js";
 import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
+import { benchAgents } from "./agents.js";
 import { benchEvalRunner } from "./eval-runner.js";
 import { benchStatistics } from "./statistics.js";
 
@@ -154,6 +155,9 @@ try {
 
   // The evaluation runner's overhead over the bare SDK, against a local chat completions server.
   await benchEvalRunner((name, items, seconds, unit) => rows.push({ case: name, items, seconds, unit }));
+
+  // The assistant: the graph to its first costly gate, and milestones through the workspace layer.
+  await benchAgents(measure, dir);
 
   // Adversarial input for the line reader: one 8 MiB line of digits, then 1,000 short lines.
   const adversarial = join(dir, "adversarial.jsonl");
