@@ -70,6 +70,18 @@ function summarize(r: RunRequest): string {
   return `Prepare ${source} into ${r.outDir}, then audit them.`;
 }
 
+/** The split's seed when the data is not synthetic (a synthetic source's seed drives both). */
+const SPLIT_SEED = 7;
+
+/** The `cft prepare` command that makes the same dataset, for its data dictionary. */
+function reproduceCommand(r: RunRequest, outDir: string): string {
+  const source =
+    r.source.kind === "synthetic"
+      ? `--synthetic ${r.source.count} --seed ${r.source.seed}`
+      : `--${r.source.kind} ${r.source.file} --seed ${SPLIT_SEED}`;
+  return `cft prepare --task ${r.task} ${source} --test-fraction ${r.testFraction} --out ${outDir}`;
+}
+
 function prepareSource(r: RunRequest): PrepareSource {
   return r.source.kind === "synthetic"
     ? { kind: "synthetic", examples: r.source.count, seed: r.source.seed }
@@ -85,8 +97,8 @@ export function prepareDataNode(deps: GraphDeps) {
       source: prepareSource(r),
       outDir,
       testFraction: r.testFraction,
-      seed: r.source.kind === "synthetic" ? r.source.seed : 7,
-      reproduce: `cft run --task ${r.task} … (thread)`,
+      seed: r.source.kind === "synthetic" ? r.source.seed : SPLIT_SEED,
+      reproduce: reproduceCommand(r, outDir),
     });
     const m = result.manifest;
     return withDb(deps, async (db) => {

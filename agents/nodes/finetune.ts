@@ -157,7 +157,8 @@ export function waitJobNode(deps: GraphDeps) {
         details: { runId: run.id, jobId: run.jobId, status: run.status },
       };
       interrupt(question);
-      return { run: runResult(await look()), stage: "fine-tune" };
+      // Resumed: the graph comes back here (wait_job → wait_job), looks again and decides with fresh state.
+      return { stage: "fine-tune" };
     }
     return withDb(deps, async (db) => {
       const team = await tellTeam(deps, db, {

@@ -170,6 +170,30 @@ describe("the graph in guided mode", () => {
     g.close();
   });
 
+  it("blocks the thread when the training job fails, and tells why", async () => {
+    const g = setup();
+    await g.graph.invoke({ request: request(g.home) }, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    const { run } = await g.report();
+    const job = openai.job(run!.jobId!);
+    job.wire.status = "failed";
+    (job.wire as { error?: unknown }).error = {
+      code: "invalid_training_file",
+      message: "bad line 3",
+      param: null,
+    };
+    await g.graph.invoke(answer({ poll: true }), g.thread);
+    const r = await g.report();
+    expect(r).toMatchObject({
+      status: "blocked",
+      blocked: { kind: "failed", stage: "fine-tune" },
+      run: { status: "failed" },
+    });
+    expect(r.evaluation).toBeNull();
+    g.close();
+  });
+
   it("ends the thread when the user rejects the fine-tune, with nothing started", async () => {
     const g = setup();
     await g.graph.invoke({ request: request(g.home) }, g.thread);
