@@ -5,9 +5,12 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { refreshRun } from "../../../src/finetune/launch.js";
+import { TERMINAL_STATUSES } from "../../../src/finetune/types.js";
+import { runCosts } from "../../../src/ledger/costs.js";
 import { ok, safeHandler } from "../../tool-result.js";
 import { type FinetuneDeps, providerForRun, requireRun, withLedger } from "../deps.js";
 import { describeRun, RunOutput, runOutput } from "../schemas.js";
+import { tellTeam } from "../team.js";
 
 const SHOWN_EVENTS = 20;
 
@@ -32,10 +35,10 @@ export function registerGetFineTuneTool(server: McpServer, deps: FinetuneDeps): 
     {
       title: "Status of a fine-tuning run",
       description:
-        "One run's status, progress (step, loss), recent events and, once it succeeded, the fine-tuned model (hosted) or adapter folder (local), checkpoints and training metrics. Asks the run's provider for fresh state and records it. Poll it at a relaxed pace (a minute or more) while a run trains; it does not wait for the run to end and changes nothing about the job.",
+        "One run's status, progress (step, loss), recent events and, once it succeeded, the fine-tuned model (hosted) or adapter folder (local), checkpoints and training metrics. Asks the run's provider for fresh state and records it. Poll it at a relaxed pace (a minute or more) while a run trains; it does not wait for the run to end and changes nothing about the job. The first time it sees the run ended, it tells the team (tracking row, Slack, tracking issue, per the action policy).",
       inputSchema,
       outputSchema,
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: false, idempotentHint: true, openWorldHint: true },
     },
     safeHandler(async ({ run_id }) =>
       withLedger(deps, async (db) => {
@@ -56,6 +59,10 @@ export function registerGetFineTuneTool(server: McpServer, deps: FinetuneDeps): 
             if (run.status === "succeeded") {
               checkpoints = await provider.checkpoints(run.jobId!);
               metrics = (await provider.metrics(run.jobId!)) ?? null;
+            }
+            if (TERMINAL_STATUSES.has(run.status as never)) {
+              const actualUsd = runCosts(db, run.id).actualUsd;
+              notes.push(...(await tellTeam(server, deps, db, { kind: "job_finished", run, actualUsd })));
             }
           } catch (error) {
             notes.push(

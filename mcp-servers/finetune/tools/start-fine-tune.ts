@@ -22,6 +22,7 @@ import { obtainConsent } from "../consent.js";
 import { type FinetuneDeps, withLedger } from "../deps.js";
 import { costLine } from "../plan-summary.js";
 import { describeRun, ignoredNotes, RunOutput, runOutput, settingsFrom, trainingShape } from "../schemas.js";
+import { tellTeam } from "../team.js";
 
 const inputSchema = {
   ...trainingShape,
@@ -93,28 +94,6 @@ async function continueRun(
   return { ...launched, existing: true, notes: [note, ...launched.notes] };
 }
 
-/**
- * The job-started milestone, through the workspace layer (tracking rows, Slack, the tracking issue; the
- * action policy may ask the user). Returns notes on anything that did not go out; never fails the launch.
- */
-async function tellTeam(
-  server: McpServer,
-  deps: FinetuneDeps,
-  db: Db,
-  run: RunView,
-  plan: LaunchPlan,
-): Promise<string[]> {
-  try {
-    const ws = openWorkspace(deps.config, db, { approver: elicitationApprover(server) });
-    const outcomes = await announce(ws, { kind: "job_started", run, estimate: plan.estimate });
-    return outcomes
-      .filter((o) => o.status === "failed" || o.status === "awaiting_approval")
-      .map((o) => o.summary);
-  } catch (error) {
-    return [`the team was not told about this run: ${(error as Error).message}`];
-  }
-}
-
 export function registerStartFineTuneTool(server: McpServer, deps: FinetuneDeps): void {
   server.registerTool(
     "start_fine_tune",
@@ -151,7 +130,10 @@ export function registerStartFineTuneTool(server: McpServer, deps: FinetuneDeps)
         }
         const { run, existing, method } = outcome;
         const notes = [...ignoredNotes(settings), ...outcome.notes];
-        if (!existing && run.jobId) notes.push(...(await tellTeam(server, deps, db, run, plan)));
+        if (!existing && run.jobId)
+          notes.push(
+            ...(await tellTeam(server, deps, db, { kind: "job_started", run, estimate: plan.estimate })),
+          );
         const head = existing
           ? `Already started for these exact files and configuration: ${describeRun(run)}. Not starting a second.`
           : `Started (${method}): ${describeRun(run)}. Estimated ${costLine(plan)}.`;
