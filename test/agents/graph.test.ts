@@ -23,6 +23,7 @@ import { openLedger } from "../../src/ledger/ledger.js";
 import { listRuns } from "../../src/ledger/runs.js";
 import { type FakeChatServer, startFakeChatServer } from "../fakes/chat-server.js";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "../fakes/openai-server.js";
+import { startFakeSlackServer } from "../fakes/slack-server.js";
 import { tempDir, writeFile } from "../helpers.js";
 
 let openai: FakeOpenAIServer;
@@ -35,10 +36,10 @@ afterAll(async () => {
   await Promise.all([openai?.close(), chat?.close()]);
 });
 
-function setup(overrides: { createProvider?: typeof createProvider } = {}) {
+function setup(overrides: { createProvider?: typeof createProvider } = {}, env: Record<string, string> = {}) {
   const home = tempDir("cft-graph-");
   const config = loadConfig({
-    env: { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.openaiBaseURL },
+    env: { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.openaiBaseURL, ...env },
     home,
   });
   const saver = SqliteSaver.fromConnString(join(home, "checkpoints.sqlite"));
@@ -192,6 +193,39 @@ describe("the graph in guided mode", () => {
     });
     expect(r.evaluation).toBeNull();
     g.close();
+  });
+
+  it("asks before team updates go to Slack under the ask policy: yes sends them, no keeps them", async () => {
+    const slack = await startFakeSlackServer({ channels: ["C0CFT"] });
+    const env = { SLACK_BOT_TOKEN: slack.token, SLACK_CHANNEL_ID: "C0CFT", SLACK_API_URL: slack.apiUrl };
+    try {
+      const g = setup({}, env);
+      await g.graph.invoke({ request: request(g.home) }, g.thread);
+      await g.graph.invoke(yes, g.thread); // the plan: prepare, then the data-prep message waits for approval
+      let r = await g.report();
+      expect(r).toMatchObject({ status: "interrupted", question: { gate: "external_actions" } });
+      expect(r.question!.summary).toMatch(/post a message to Slack: Data-prep plan ready/);
+      expect(slack.messages).toHaveLength(0);
+      await g.graph.invoke(yes, g.thread);
+      expect(slack.messages.map((m) => m.text.split("\n")[0])).toEqual(["Data-prep plan ready"]);
+      r = await g.report();
+      expect(r.question?.gate).toBe("external_actions"); // the audit's message, asked about in turn
+      await g.graph.invoke(answer({ approved: false }), g.thread);
+      expect(slack.messages).toHaveLength(1);
+      r = await g.report();
+      // The estimate is told to the team before the user is asked to spend it.
+      expect(r.question).toMatchObject({
+        gate: "external_actions",
+        summary: expect.stringMatching(/Cost estimate/),
+      });
+      await g.graph.invoke(answer({ approved: false }), g.thread);
+      r = await g.report();
+      expect(r).toMatchObject({ status: "interrupted", question: { gate: "fine_tune" } });
+      expect(slack.messages).toHaveLength(1);
+      g.close();
+    } finally {
+      await slack.close();
+    }
   });
 
   it("ends the thread when the user rejects the fine-tune, with nothing started", async () => {
