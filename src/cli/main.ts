@@ -56,7 +56,8 @@ export async function buildProgram(
       [
         "",
         "Examples:",
-        "  $ cft demo",
+        "  $ cft run --task claims --synthetic 1000 --provider local --base-model meta-llama/Llama-3.1-8B-Instruct --use-4bit",
+        "  $ cft resume thr-20261203-569ea7e9 --approve",
         "  $ cft prepare --task claims --synthetic 1000 --out data/claims",
         "  $ cft validate data/claims/train.jsonl --json",
         "  $ cft audit data/claims/train.jsonl data/claims/test.jsonl",

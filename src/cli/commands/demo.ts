@@ -36,7 +36,7 @@ function relativeIfInside(path: string): string {
 export function registerDemo(program: Command): void {
   const command = program
     .command("demo")
-    .summary("run the main job on embedded defaults (no keys, no network)")
+    .summary("a tour: prepare, validate, audit and estimate three ways, offline")
     .description(
       "Run the pipeline on embedded defaults (no keys, no network): prepare a synthetic claims dataset, validate it, run the mandatory HIPAA audit (attesting it on PASS), estimate the fine-tune on OpenAI, Azure and a self-hosted QLoRA run (gpu-runner's memory and time plan; needs python3, not a GPU), and print the command that launches it.",
     )
