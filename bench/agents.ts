@@ -40,10 +40,7 @@ export async function benchAgents(measure: Measure, dir: string): Promise<void> 
       use4bit: true,
     };
     await graph.invoke({ request } as never, thread);
-    await graph.invoke(
-      new (await import("@langchain/langgraph")).Command({ resume: { approved: true } }) as never,
-      thread,
-    );
+    await graph.invoke(new Command({ resume: { approved: true } }) as never, thread);
     saver.db.close();
   });
 
