@@ -13,6 +13,7 @@ import type { GraphDeps } from "./deps.js";
 import { datasetAttested } from "./gates.js";
 import { approveActionsNode } from "./nodes/approvals.js";
 import { auditNode, blockedNode } from "./nodes/audit.js";
+import { baselineNode } from "./nodes/baseline.js";
 import { approvePlanNode, planDataNode, prepareDataNode } from "./nodes/data.js";
 import { evaluateNode, hasBaseline, regressNode, reportNode } from "./nodes/evaluation.js";
 import { confirmNode, estimateNode, launchNode, waitJobNode } from "./nodes/finetune.js";
@@ -25,7 +26,13 @@ function routers(deps: GraphDeps): Record<string, Router> {
   const baselineExists = hasBaseline(deps);
   return {
     prepare_data: () => "run_audit",
-    run_audit: async (s) => ((await datasetAttested(deps, s)) ? "estimate_cost" : "audit_blocked"),
+    run_audit: async (s) =>
+      (await datasetAttested(deps, s))
+        ? s.request?.baseline
+          ? "measure_baseline"
+          : "estimate_cost"
+        : "audit_blocked",
+    measure_baseline: () => "estimate_cost",
     estimate_cost: () => "confirm_fine_tune",
     launch: () => "wait_job",
     wait_job: (s) =>
@@ -54,6 +61,7 @@ export function buildGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) 
     .addNode("prepare_data", prepareDataNode(deps))
     .addNode("run_audit", auditNode(deps))
     .addNode("audit_blocked", blockedNode())
+    .addNode("measure_baseline", baselineNode(deps))
     .addNode("estimate_cost", estimateNode(deps))
     .addNode("confirm_fine_tune", confirmNode(deps))
     .addNode("launch", launchNode(deps))
@@ -74,6 +82,7 @@ export function buildGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) 
   const targets = [
     "run_audit",
     "audit_blocked",
+    "measure_baseline",
     "estimate_cost",
     "confirm_fine_tune",
     "wait_job",

@@ -30,7 +30,13 @@ let openai: FakeOpenAIServer;
 let chat: FakeChatServer;
 beforeAll(async () => {
   openai = await startFakeOpenAIServer({ fileProcessingPolls: 0 });
-  chat = await startFakeChatServer({ answer: () => "Decision: APPROVED\nRationale: covered service." });
+  // The tuned model (ft:…) approves every claim; the untuned baseline pends every one.
+  chat = await startFakeChatServer({
+    answer: (_messages, model) =>
+      model.startsWith("ft:")
+        ? "Decision: APPROVED\nRationale: covered service."
+        : "Decision: PENDING\nRationale: unsure.",
+  });
 });
 afterAll(async () => {
   await Promise.all([openai?.close(), chat?.close()]);
@@ -104,6 +110,25 @@ describe("the graph in guided mode", () => {
     const card = r.documents.find((d) => d.kind === "model_card");
     expect(card && existsSync(card.path)).toBe(true);
     expect(r.regression).toBeNull(); // no baseline yet: regression does not run
+    g.close();
+  });
+
+  it("measures the prompt-only baseline first, and regression-tests the tuned model against it", async () => {
+    const g = setup();
+    const withBaseline = { ...request(g.home), baseline: { model: "base-model", baseUrl: `${chat.url}/v1` } };
+    await g.graph.invoke({ request: withBaseline }, g.thread);
+    await g.graph.invoke(yes, g.thread);
+    let r = await g.report();
+    expect(r.question?.gate).toBe("fine_tune");
+    expect(r.baseline).toMatchObject({ model: "base-model", metric: "accuracy" });
+    await g.graph.invoke(yes, g.thread);
+    openai.advance((await g.report()).run!.jobId!, "succeeded");
+    await g.graph.invoke(answer({ poll: true }), g.thread);
+    r = await g.report();
+    expect(r.status).toBe("completed");
+    expect(r.evaluation!.value!).toBeGreaterThan(r.baseline!.value!);
+    expect(r.regression).toMatchObject({ verdict: expect.stringMatching(/PASS|WARN|FAIL/) });
+    expect(r.documents.map((d) => d.kind)).toContain("regression_report");
     g.close();
   });
 
