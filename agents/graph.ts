@@ -1,10 +1,13 @@
 /**
- * The supervisor graph: prompt assessment → data preparation → HIPAA audit → fine-tune → evaluation →
- * regression, as a LangGraph StateGraph with fixed edges for the gates. Data preparation always goes to
- * the audit; only a PASS attestation of the current dataset bytes reaches the fine-tune stage (the audit
- * gate re-hashes the files); regression runs only when there is a baseline. People answer at the human
- * gates (interrupts): the data plan, the fine-tune confirmation, external actions. A language model, when
- * there is one, writes and explains inside the workers; it never chooses an edge.
+ * The supervisor graph: data-preparation plan → data preparation → HIPAA audit → prompt-engineering
+ * assessment (and the prompt-only baseline) → fine-tune → evaluation → regression, as a LangGraph
+ * StateGraph with fixed edges for the gates. The prompt assessment is the pre-step of the fine-tune: it
+ * comes after the audit because its few-shot examples and baseline are drawn from attested data. Data
+ * preparation always goes to the audit; only a PASS attestation of the current dataset bytes reaches the
+ * assessment and the fine-tune stage (the audit gate re-hashes the files); regression runs only when
+ * there is a baseline. People answer at the human gates (interrupts): the data plan, the fine-tune
+ * confirmation, external actions. A language model, when there is one, writes and explains inside the
+ * workers; it never chooses an edge.
  */
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { END, START, StateGraph } from "@langchain/langgraph";
@@ -13,10 +16,10 @@ import type { GraphDeps } from "./deps.js";
 import { datasetAttested } from "./gates.js";
 import { approveActionsNode } from "./nodes/approvals.js";
 import { auditNode, blockedNode } from "./nodes/audit.js";
-import { baselineNode } from "./nodes/baseline.js";
 import { approvePlanNode, planDataNode, prepareDataNode } from "./nodes/data.js";
 import { evaluateNode, hasBaseline, regressNode, reportNode } from "./nodes/evaluation.js";
 import { confirmNode, estimateNode, launchNode, waitJobNode } from "./nodes/finetune.js";
+import { assessPromptNode } from "./nodes/prompting.js";
 import { GraphState, type State } from "./state.js";
 
 type Router = (state: State) => string | Promise<string>;
@@ -26,13 +29,8 @@ function routers(deps: GraphDeps): Record<string, Router> {
   const baselineExists = hasBaseline(deps);
   return {
     prepare_data: () => "run_audit",
-    run_audit: async (s) =>
-      (await datasetAttested(deps, s))
-        ? s.request?.baseline
-          ? "measure_baseline"
-          : "estimate_cost"
-        : "audit_blocked",
-    measure_baseline: () => "estimate_cost",
+    run_audit: async (s) => ((await datasetAttested(deps, s)) ? "assess_prompt" : "audit_blocked"),
+    assess_prompt: () => "estimate_cost",
     estimate_cost: () => "confirm_fine_tune",
     launch: () => "wait_job",
     wait_job: (s) =>
@@ -61,7 +59,7 @@ export function buildGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) 
     .addNode("prepare_data", prepareDataNode(deps))
     .addNode("run_audit", auditNode(deps))
     .addNode("audit_blocked", blockedNode())
-    .addNode("measure_baseline", baselineNode(deps))
+    .addNode("assess_prompt", assessPromptNode(deps))
     .addNode("estimate_cost", estimateNode(deps))
     .addNode("confirm_fine_tune", confirmNode(deps))
     .addNode("launch", launchNode(deps))
@@ -82,7 +80,7 @@ export function buildGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) 
   const targets = [
     "run_audit",
     "audit_blocked",
-    "measure_baseline",
+    "assess_prompt",
     "estimate_cost",
     "confirm_fine_tune",
     "wait_job",
@@ -109,7 +107,7 @@ export function buildGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) 
 const STAGE_OF: Record<string, string> = {
   "data prepared": "prepare_data",
   audit: "run_audit",
-  baseline: "measure_baseline",
+  "prompt assessment": "assess_prompt",
   estimate: "estimate_cost",
   "fine-tune": "wait_job",
   launched: "launch",

@@ -27,12 +27,20 @@ export async function openDriver(ctx: CommandContext, overrides: Partial<GraphDe
     graph,
     report,
     async drive(threadId, input) {
-      const stream = await graph.stream(input as never, { ...configFor(threadId), streamMode: "updates" });
-      for await (const chunk of stream) {
-        for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
-          const notes = (update as { notes?: string[] } | null)?.notes ?? [];
-          if (node !== "__interrupt__") for (const n of notes) ctx.out.note(`[${node}] ${n}`);
+      try {
+        const stream = await graph.stream(input as never, { ...configFor(threadId), streamMode: "updates" });
+        for await (const chunk of stream) {
+          for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
+            const notes = (update as { notes?: string[] } | null)?.notes ?? [];
+            if (node !== "__interrupt__") for (const n of notes) ctx.out.note(`[${node}] ${n}`);
+          }
         }
+      } catch (error) {
+        // The thread keeps its last checkpoint: once the cause is fixed, the stage runs again from there.
+        ctx.out.note(
+          `Thread ${threadId} stopped; fix what follows, then \`cft resume ${threadId}\` continues.`,
+        );
+        throw error;
       }
       return report(threadId);
     },

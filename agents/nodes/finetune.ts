@@ -20,6 +20,7 @@ import { type GraphDeps, withDb } from "../deps.js";
 import { type Approval, type GateQuestion, isApproved } from "../questions.js";
 import type { RunResult, State, Update } from "../state.js";
 import { tellTeam } from "../team-updates.js";
+import { providerNotes } from "../workers/research.js";
 
 function settingsOf(state: State): TrainingSettings {
   const r = state.request;
@@ -63,7 +64,7 @@ export function estimateNode(deps: GraphDeps) {
           summary: renderEstimate(plan.estimate),
         },
         pendingActions: team.pending,
-        notes: team.notes,
+        notes: [...providerNotes(state.request!), ...team.notes],
       };
     });
 }
@@ -80,8 +81,19 @@ export function confirmNode(deps: GraphDeps) {
     const question: GateQuestion = {
       gate: "fine_tune",
       title: `Start this fine-tune (${e.provider}, ${e.baseModel}, estimated $${e.costUsd.toFixed(2)})?`,
-      summary: e.summary,
-      details: { provider: e.provider, baseModel: e.baseModel, costUsd: e.costUsd, token: e.token },
+      summary: [
+        ...(state.assessment
+          ? [`Prompt assessment: ${state.assessment.recommendation} (${state.assessment.path}).`]
+          : []),
+        e.summary,
+      ].join("\n"),
+      details: {
+        provider: e.provider,
+        baseModel: e.baseModel,
+        costUsd: e.costUsd,
+        token: e.token,
+        assessment: state.assessment?.recommendation ?? null,
+      },
     };
     const answer = interrupt(question) as Approval;
     if (!isApproved(answer))

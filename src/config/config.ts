@@ -77,6 +77,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, { message: "expected a postgres:// connection URL" })
     .optional(),
+  /** A web search API for the research worker (POST {query, limit} → {results}); optional bearer key. */
+  CFT_WEB_SEARCH_URL: optionalUrl,
+  CFT_WEB_SEARCH_KEY: optionalText,
   /** Bearer token `cft mcp … --http` requires (as --token does). */
   CFT_MCP_TOKEN: z.string().min(16, { message: "expected a token of 16 characters or more" }).optional(),
   /** Overrides of the action policy: action=ask|auto|never, comma-separated (see `cft policy`). */

@@ -120,7 +120,11 @@ describe("the graph in guided mode", () => {
     await g.graph.invoke(yes, g.thread);
     let r = await g.report();
     expect(r.question?.gate).toBe("fine_tune");
-    expect(r.baseline).toMatchObject({ model: "base-model", metric: "accuracy" });
+    expect(r.baseline).toMatchObject({
+      model: expect.stringMatching(/^base-model \(prompt-only/),
+      metric: "accuracy",
+    });
+    expect(r.question!.summary).toMatch(/^Prompt assessment: (fine-tune|measure-first|prompt-only)/);
     await g.graph.invoke(yes, g.thread);
     openai.advance((await g.report()).run!.jobId!, "succeeded");
     await g.graph.invoke(answer({ poll: true }), g.thread);
