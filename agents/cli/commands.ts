@@ -160,6 +160,14 @@ async function threads(raw: unknown): Promise<void> {
   try {
     const reports = [];
     for (const t of rows) {
+      if (t.kind === "chat") {
+        // A conversation has no stage: it continues with `cft chat --thread`.
+        reports.push({ ...t, status: "chat", stage: "-", resume: `cft chat --thread ${t.threadId}` });
+        ctx.out.say(
+          `${t.threadId}  ${t.createdAt.slice(0, 16).replace("T", " ")}  ${"chat".padEnd(11)} ${"-".padEnd(16)} ${t.title}`,
+        );
+        continue;
+      }
       const r = await driver.report(t.threadId);
       reports.push({ ...t, status: r.status, stage: r.stage, resume: r.resume });
       ctx.out.say(

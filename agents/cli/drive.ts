@@ -4,10 +4,12 @@
  * the thread stopped — the human summary, or one JSON object under --json.
  */
 import type { CommandContext } from "../../src/cli/command-kit.js";
+import { chatModelFrom } from "../chat-model.js";
 import { openCheckpointer } from "../checkpointer.js";
 import { type GraphDeps, graphDeps } from "../deps.js";
 import { buildGraph, type CompiledGraph } from "../graph.js";
 import { type ThreadReport, threadReport } from "../thread-status.js";
+import { tracingFor } from "../tracing.js";
 
 export interface Driver {
   graph: CompiledGraph;
@@ -19,8 +21,15 @@ export interface Driver {
 
 export async function openDriver(ctx: CommandContext, overrides: Partial<GraphDeps> = {}): Promise<Driver> {
   const checkpointer = await openCheckpointer(ctx.config);
-  const graph = buildGraph(graphDeps(ctx.config, overrides), checkpointer.saver);
-  const configFor = (threadId: string) => ({ configurable: { thread_id: threadId }, recursionLimit: 100 });
+  // Traces, when on, go only through the PHI anonymizer; with CFT_LLM the workers write with that model.
+  const tracing = tracingFor(ctx.config);
+  const model = overrides.model ?? chatModelFrom(ctx.config) ?? undefined;
+  const graph = buildGraph(graphDeps(ctx.config, { ...overrides, model }), checkpointer.saver);
+  const configFor = (threadId: string) => ({
+    configurable: { thread_id: threadId },
+    recursionLimit: 100,
+    callbacks: tracing.callbacks,
+  });
   const report = async (threadId: string) =>
     threadReport(threadId, await graph.getState(configFor(threadId)));
   return {
@@ -44,7 +53,10 @@ export async function openDriver(ctx: CommandContext, overrides: Partial<GraphDe
       }
       return report(threadId);
     },
-    close: () => checkpointer.close(),
+    close: async () => {
+      await tracing.flush();
+      await checkpointer.close();
+    },
   };
 }
 

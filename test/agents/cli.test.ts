@@ -103,6 +103,17 @@ describe("cft run / cft resume", () => {
     expect(again.stdout).toMatch(/blocked: the HIPAA audit did not attest/);
   });
 
+  it("lets the workers write with the chat model CFT_LLM names, redacted, in their documents", async () => {
+    const home = tempDir();
+    const llm = { ...env(), CFT_LLM: `openai-compatible:writer@${chat.url}/v1` };
+    const started = (await cftAsync(runArgs(home), { env: llm })).json();
+    const plan = started.documents.find((d: { kind: string }) => d.kind === "data_plan").path;
+    const text = readFileSync(plan, "utf8");
+    expect(text).toContain("## Analysis");
+    expect(text).toContain("not covered"); // the fake model's words
+    expect(chat.requests.some((r) => r.body.model === "writer")).toBe(true);
+  });
+
   it("names an unknown thread, a missing source and two answers as bad input", () => {
     const home = tempDir();
     expect(cft(["resume", "thr-nope", "--home", home]).code).toBe(2);
