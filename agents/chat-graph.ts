@@ -27,6 +27,7 @@ import type { PipelineRunner } from "./tools/pipeline-runner.js";
 import { pipelineStatusTool } from "./tools/pipeline-status.js";
 import { runPipelineTool } from "./tools/run-pipeline.js";
 import { searchKnowledgeTool } from "./tools/search-knowledge.js";
+import { webSearchTool } from "./tools/web-search.js";
 
 type ChatState = typeof MessagesAnnotation.State;
 
@@ -46,6 +47,7 @@ export function chatTools(options: ChatGraphOptions): StructuredToolInterface[] 
     runPipelineTool(options.config, options.runner),
     pipelineStatusTool(options.config, options.runner),
     searchKnowledgeTool(),
+    ...[webSearchTool(options.config)].filter((t) => t !== null),
     assessPromptTool(),
     ...(options.tools ?? []),
   ] as StructuredToolInterface[];
