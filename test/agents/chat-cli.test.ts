@@ -95,6 +95,14 @@ describe("cft chat", () => {
     db.close();
   });
 
+  it("streams the answer to stdout as it comes, from a server that streams (SSE)", async () => {
+    const home = tempDir();
+    const run = await cftAsync(["chat", "--home", home, "--message", "hello"], { env: envFor(chat) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Use synthetic data: real patient records are refused.");
+    expect(chat.requests.at(-1)!.body).toMatchObject({ stream: true });
+  });
+
   it("asks each workflow gate across processes; yes and no answer it, anything else is refused", async () => {
     const llm = await scripted();
     try {

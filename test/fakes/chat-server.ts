@@ -90,6 +90,8 @@ interface Reply {
   status: number;
   json: unknown;
   headers?: Record<string, string>;
+  /** With `stream: true` in the request: the completion sent as server-sent events, word by word. */
+  stream?: { id: string; model: string; content: string };
 }
 
 const SECRET_HEADERS = new Set(["authorization", "api-key", "cookie"]);
@@ -134,10 +136,13 @@ export async function startFakeChatServer(options: FakeChatServerOptions): Promi
     const content = options.answer(messages, model);
     const prompt = messages.reduce((sum, m) => sum + tokens(String(m.content ?? "")), 0);
     const completion = tokens(content);
+    const id = `chatcmpl-fake${(++completionId).toString(36).padStart(8, "0")}`;
+    if ((body as { stream?: unknown }).stream === true)
+      return { status: 200, json: null, stream: { id, model, content } };
     return {
       status: 200,
       json: {
-        id: `chatcmpl-fake${(++completionId).toString(36).padStart(8, "0")}`,
+        id,
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model,
@@ -251,12 +256,30 @@ export async function startFakeChatServer(options: FakeChatServerOptions): Promi
   }
 
   const send = (res: ServerResponse, reply: Reply) => {
+    if (reply.stream) return sendStream(res, reply.stream);
     res.writeHead(reply.status, {
       "content-type": "application/json",
       "x-request-id": `req-${served}`,
       ...reply.headers,
     });
     res.end(JSON.stringify(reply.json));
+  };
+
+  /** The OpenAI streaming wire format: `data: {chunk}` lines, the content in word deltas, then `[DONE]`. */
+  const sendStream = (res: ServerResponse, { id, model, content }: NonNullable<Reply["stream"]>) => {
+    res.writeHead(200, { "content-type": "text/event-stream", "x-request-id": `req-${served}` });
+    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+      `data: ${JSON.stringify({
+        id,
+        object: "chat.completion.chunk",
+        created: Math.floor(Date.now() / 1000),
+        model,
+        choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      })}\n\n`;
+    res.write(chunk({ role: "assistant", content: "" }, null));
+    for (const word of content.match(/\S+\s*|\s+/g) ?? []) res.write(chunk({ content: word }, null));
+    res.write(chunk({}, "stop"));
+    res.end("data: [DONE]\n\n");
   };
 
   const server = createServer((req, res) => {
