@@ -3,13 +3,18 @@
  * GGUF for llama.cpp, Ollama or LM Studio (gpu-runner/merge_and_convert.py does the work). Merging needs
  * the base model's full weights and converting needs llama.cpp; both are the runner's to find and to
  * explain when missing. `--adapter DIR --base-model M` exports an adapter that is not in the ledger
- * (one copied back from a GPU host, say).
+ * (one copied back from a GPU host, say). `cft export bundle RUN --format colab|autotrain` writes what it
+ * takes to train a confirmed local run elsewhere (src/export/), refusing runs the launcher would refuse.
  */
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
+import { writeFilesAtomically } from "../../docs/write-documents.js";
 import { GateError, InputError } from "../../errors.js";
+import { autotrainBundle } from "../../export/bundle-autotrain.js";
+import { colabNotebook } from "../../export/bundle-colab.js";
+import { bundleInput } from "../../export/bundle-input.js";
 import { refreshRun } from "../../finetune/launch.js";
 import { exportGguf, GGUF_QUANTIZATIONS, type GgufEvent } from "../../finetune/local/export-gguf.js";
 import { createProvider } from "../../finetune/provider-factory.js";
@@ -36,6 +41,13 @@ const Flags = z.object({
     ),
   llamaCpp: z.string().optional(),
   dtype: z.enum(["float16", "bfloat16"], { message: "expected float16 or bfloat16" }),
+  home: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+const BundleFlags = z.object({
+  format: z.enum(["colab", "autotrain"], { message: "expected colab or autotrain" }),
+  out: z.string().optional(),
   home: z.string().optional(),
   json: z.boolean().optional(),
 });
@@ -150,5 +162,44 @@ export function registerExport(program: Command): void {
     );
     ctx.out.say(`GGUF files:\n${files.map((f) => `  ${f.path}`).join("\n")}`);
     ctx.out.result({ runId: source.runId, baseModel: source.baseModel, adapter: source.adapterDir, files });
+  });
+
+  const bundle = exporter
+    .command("bundle")
+    .description(
+      "Write a self-contained training bundle for a confirmed local (LoRA/QLoRA) run, for users without a GPU of their own: --format colab is a Jupyter notebook that installs the runner, asks for the attested dataset, refuses it unless its SHA-256 matches the attestation, trains with the confirmed settings and zips the adapter; --format autotrain is an AutoTrain Advanced config.yml with a README and verify.sh. Bundles carry hashes and audit ids, never the dataset. Refuses (exit 3) a run that is not local or whose dataset no longer carries a PASS attestation.",
+    )
+    .argument("<run>", "a confirmed local run (see `cft jobs list`)")
+    .requiredOption("--format <format>", "colab | autotrain")
+    .option("--out <dir>", "where the bundle goes (default: the run's folder, bundle-<format>/)");
+  withCommonOptions(bundle, [
+    "cft export bundle run-20261122-1f3a9c0b --format colab",
+    "cft export bundle run-20261122-1f3a9c0b --format autotrain --out ./autotrain-bundle --json",
+  ]).action((runId: string, raw) => {
+    const flags = parseFlags(BundleFlags, raw);
+    const ctx = createContext(flags);
+    const db = openLedger(ctx.config.home);
+    let input: ReturnType<typeof bundleInput>;
+    let runDir: string;
+    try {
+      input = bundleInput(db, runId, ctx.config.home);
+      runDir = requireRun(db, runId, ctx.config.home).runDir;
+    } finally {
+      db.close();
+    }
+    const outputDir = resolve(flags.out ?? join(runDir, `bundle-${flags.format}`));
+    const contents =
+      flags.format === "colab" ? { [`${runId}.ipynb`]: colabNotebook(input) } : autotrainBundle(input);
+    const written = writeFilesAtomically(outputDir, contents);
+    if (written["verify.sh"]) chmodSync(written["verify.sh"], 0o755);
+    const files = Object.values(written);
+    ctx.out.say(`${flags.format} bundle for ${runId}:\n${files.map((f) => `  ${f}`).join("\n")}`);
+    ctx.out.result({
+      runId,
+      format: flags.format,
+      files,
+      datasetSha256: input.train.sha256,
+      auditId: input.train.auditId,
+    });
   });
 }
