@@ -33,6 +33,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   outbox: async () => (await import("./commands/outbox.js")).registerOutbox,
   policy: async () => (await import("./commands/policy.js")).registerPolicy,
   sheets: async () => (await import("./commands/sheets.js")).registerSheets,
+  models: async () => (await import("./commands/models.js")).registerModels,
 };
 
 /**

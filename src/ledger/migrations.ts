@@ -272,4 +272,36 @@ CREATE TABLE graph_threads (
 );
 ${appendOnly("graph_threads")}`,
   },
+  {
+    version: 8,
+    name: "model registry: versions and promotions",
+    sql: `
+CREATE TABLE model_versions (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  version TEXT NOT NULL,
+  major INTEGER NOT NULL,
+  minor INTEGER NOT NULL,
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  artifact_kind TEXT NOT NULL CHECK (artifact_kind IN ('hosted', 'adapter', 'merged', 'gguf')),
+  artifact_ref TEXT NOT NULL,
+  artifact_sha256 TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (family, version)
+);
+CREATE TABLE model_promotions (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  version_id TEXT NOT NULL REFERENCES model_versions (id),
+  action TEXT NOT NULL CHECK (action IN ('promote', 'rollback')),
+  regression_id TEXT REFERENCES regressions (id),
+  verdict TEXT CHECK (verdict IN ('PASS', 'WARN', 'FAIL')),
+  override_by TEXT,
+  override_reason TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX model_promotions_by_family ON model_promotions (family, created_at);
+${appendOnly("model_versions")}
+${appendOnly("model_promotions")}`,
+  },
 ];
