@@ -11,6 +11,7 @@ import type { EvaluationSummary } from "../eval/types.js";
 import type { DatasetRow } from "../ledger/datasets.js";
 import type { RunView } from "../ledger/runs.js";
 import type { AuditReport } from "../phi/audit.js";
+import type { Promotion } from "../registry/promotion.js";
 import type { RegressionReport } from "../regression/types.js";
 import type { SheetCell, SheetKey } from "./sheet-columns.js";
 import { type MilestoneFields, type MilestoneKind, milestoneMessage } from "./slack-messages.js";
@@ -31,7 +32,8 @@ export type Milestone =
   | { kind: "job_started"; run: RunView; estimate: Estimate | null }
   | { kind: "job_finished"; run: RunView; actualUsd: number | null }
   | { kind: "evaluation"; evaluation: EvaluationSummary }
-  | { kind: "regression"; report: RegressionReport };
+  | { kind: "regression"; report: RegressionReport }
+  | { kind: "promotion"; promotion: Promotion };
 
 /** A document written for the milestone: its Markdown file, and its Google Doc when Docs is configured. */
 export interface MilestoneDocument {
@@ -197,6 +199,24 @@ function announcement(m: Milestone): Announcement {
             source: `evaluation:${e.evalId}`,
           },
         ],
+      };
+    }
+    case "promotion": {
+      const p = m.promotion;
+      const fields: MilestoneFields = {
+        status: p.action === "promote" ? "promoted" : "rolled back",
+        model: `${p.family}@${p.version}`,
+        action: p.action,
+        regression: p.regressionId,
+        verdict: p.verdict,
+        overrideBy: p.overrideBy,
+        overrideReason: p.overrideReason,
+      };
+      const title = `${p.family}@${p.version} ${p.action === "promote" ? "promoted to production" : "restored by rollback"}`;
+      return {
+        slack: [{ kind: "promotion", fields }],
+        comment: comment(title, fields, ["evaluation"]),
+        rows: [],
       };
     }
     case "regression": {

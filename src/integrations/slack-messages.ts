@@ -16,6 +16,7 @@ export type MilestoneKind =
   | "job_finished"
   | "evaluation"
   | "regression"
+  | "promotion"
   | "compliance_concern";
 
 export type MilestoneFields = Record<string, string | number | null>;
@@ -37,6 +38,7 @@ const MILESTONES: Record<MilestoneKind, { title: string; first: string[] }> = {
     title: "Regression test",
     first: ["recommendation", "failmetrics", "warnmetrics", "baseline", "candidate"],
   },
+  promotion: { title: "Model in production", first: ["model", "action", "regression", "overrideby"] },
   compliance_concern: { title: "Compliance concern", first: ["concern", "severity", "action"] },
 };
 

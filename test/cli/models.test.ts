@@ -50,6 +50,10 @@ describe("cft models", () => {
     const pass = models("promote", `${F}@v1.0`);
     expect(pass.code).toBe(0);
     expect(pass.json()).toMatchObject({ action: "promote", version: "v1.0", verdict: "PASS" });
+    // Announced to the team: a Slack message (kept in the outbox here) and a tracking-issue comment.
+    const outbox = cft(["outbox", "--home", home, "--json"]).json().entries;
+    expect(outbox[0]).toMatchObject({ channel: "slack", action: "notify" });
+    expect(outbox[0].payload.text).toMatch(new RegExp(`^Model in production: PROMOTED\\n.*${F}@v1.0`, "s"));
     const warn = models("promote", `${F}@v1.1`);
     expect(warn.code).toBe(3);
     expect(warn.json().error).toMatchObject({

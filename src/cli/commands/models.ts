@@ -18,6 +18,7 @@ import {
   parseModelRef,
   registerVersion,
 } from "../../registry/versions.js";
+import { announceFromCli } from "../announce.js";
 import { type CommandContext, createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
 
@@ -171,10 +172,11 @@ export function registerModels(program: Command): void {
     "cft models promote claims-adjudication@v1.1",
     'cft models promote claims-adjudication@v1.2 --override-warn --by "Dr. Rivera" --reason "recall WARN on 40 items; clinical review done"',
   ]).action((ref: string, raw) =>
-    withLedger(PromoteFlags, raw, (ctx, db, flags) => {
+    withLedger(PromoteFlags, raw, async (ctx, db, flags) => {
       const { family, version } = parseModelRef(ref);
       const override = flags.overrideWarn ? { by: flags.by!, reason: flags.reason! } : undefined;
       const done = promote(db, family, version, { regressionId: flags.regression, override });
+      await announceFromCli(ctx, db, { kind: "promotion", promotion: done });
       ctx.out.say(
         `${family}@${done.version} is in production (${done.verdict ?? "no regression test"}${done.overrideBy ? `, override by ${done.overrideBy}` : ""})`,
       );
@@ -188,8 +190,9 @@ export function registerModels(program: Command): void {
     .argument("<family>", "model family");
   withCommonOptions(rollbackCmd, ["cft models rollback claims-adjudication --json"]).action(
     (family: string, raw) =>
-      withLedger(Common, raw, (ctx, db) => {
+      withLedger(Common, raw, async (ctx, db) => {
         const done = rollback(db, checkFamily(family));
+        await announceFromCli(ctx, db, { kind: "promotion", promotion: done });
         ctx.out.say(`${family} rolled back: ${family}@${done.version} is in production`);
         ctx.out.result({ ...done, production: getVersion(db, family, done.version) });
       }),
