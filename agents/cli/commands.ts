@@ -160,18 +160,16 @@ async function threads(raw: unknown): Promise<void> {
   try {
     const reports = [];
     for (const t of rows) {
-      if (t.kind === "chat") {
-        // A conversation has no stage: it continues with `cft chat --thread`.
-        reports.push({ ...t, status: "chat", stage: "-", resume: `cft chat --thread ${t.threadId}` });
-        ctx.out.say(
-          `${t.threadId}  ${t.createdAt.slice(0, 16).replace("T", " ")}  ${"chat".padEnd(11)} ${"-".padEnd(16)} ${t.title}`,
-        );
-        continue;
-      }
-      const r = await driver.report(t.threadId);
-      reports.push({ ...t, status: r.status, stage: r.stage, resume: r.resume });
+      // A conversation has no stage: it continues with `cft chat --thread`.
+      const entry =
+        t.kind === "chat"
+          ? { ...t, status: "chat", stage: "-", resume: `cft chat --thread ${t.threadId}` }
+          : await driver
+              .report(t.threadId)
+              .then((r) => ({ ...t, status: r.status, stage: r.stage, resume: r.resume }));
+      reports.push(entry);
       ctx.out.say(
-        `${t.threadId}  ${t.createdAt.slice(0, 16).replace("T", " ")}  ${r.status.padEnd(11)} ${r.stage.padEnd(16)} ${t.title}`,
+        `${t.threadId}  ${t.createdAt.slice(0, 16).replace("T", " ")}  ${entry.status.padEnd(11)} ${entry.stage.padEnd(16)} ${t.title}`,
       );
     }
     if (rows.length === 0) ctx.out.say("No threads yet. Start one with `cft run`.");

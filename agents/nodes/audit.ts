@@ -2,8 +2,7 @@
  * The audit stage: worker 2 audits the prepared files and explains the verdict; the team is told. What
  * comes next is not this node's choice: the audit gate (gates.ts) routes on the attested hashes.
  */
-import { readFileSync } from "node:fs";
-import { markdownToDocument } from "../../src/docs/from-markdown.js";
+import { markdownDocument } from "../../src/integrations/milestones.js";
 import { listDatasets } from "../../src/ledger/datasets.js";
 import { type GraphDeps, withDb } from "../deps.js";
 import type { State, Update } from "../state.js";
@@ -19,12 +18,12 @@ export function auditNode(deps: GraphDeps) {
       const r = audit.report;
       const datasets = listDatasets(db).filter((x) => x.id === d.datasetId);
       const team = await tellTeam(deps, db, { kind: "audit", report: r, auditId: audit.auditId, datasets }, [
-        {
-          subject: `audit:${audit.auditId}`,
-          kind: "compliance_report",
-          path: audit.reportPath,
-          document: markdownToDocument(readFileSync(audit.reportPath, "utf8"), "HIPAA compliance report"),
-        },
+        markdownDocument(
+          `audit:${audit.auditId}`,
+          "compliance_report",
+          audit.reportPath,
+          "HIPAA compliance report",
+        ),
       ]);
       return {
         stage: "audit",

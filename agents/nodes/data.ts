@@ -3,13 +3,12 @@
  * recorded and announced. Records stay in files; the state keeps their paths and hashes.
  */
 
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { interrupt } from "@langchain/langgraph";
 import { recordPrepared } from "../../src/dataset/ledger-entry.js";
 import { type PrepareSource, prepareDataset } from "../../src/dataset/prepare.js";
-import { markdownToDocument } from "../../src/docs/from-markdown.js";
 import { writeDocuments } from "../../src/docs/write-documents.js";
+import { markdownDocument } from "../../src/integrations/milestones.js";
 import { type GraphDeps, withDb } from "../deps.js";
 import { type Approval, type GateQuestion, isApproved } from "../questions.js";
 import type { RunRequest } from "../request.js";
@@ -108,12 +107,12 @@ export function prepareDataNode(deps: GraphDeps) {
         outDir,
         r.source.kind === "synthetic" ? null : resolve(r.source.file),
       );
-      const dictionary = {
-        subject: `dataset:${row.id}`,
-        kind: "data_dictionary",
-        path: result.files.dictionary,
-        document: markdownToDocument(readFileSync(result.files.dictionary, "utf8"), "Data dictionary"),
-      };
+      const dictionary = markdownDocument(
+        `dataset:${row.id}`,
+        "data_dictionary",
+        result.files.dictionary,
+        "Data dictionary",
+      );
       const team = await tellTeam(deps, db, { kind: "data_prep_plan", dataset: row }, [dictionary]);
       return {
         stage: "data prepared",

@@ -4,10 +4,11 @@
  * policy marks `ask` is asked about there (yes, no, or later); elsewhere it waits for `cft outbox send`.
  * Announcing never changes a command's outcome: a service that fails is a note, and its entry waits.
  */
-import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { markdownToDocument } from "../docs/from-markdown.js";
 import { announce, type Milestone, type MilestoneDocument } from "../integrations/milestones.js";
+
+export { markdownDocument } from "../integrations/milestones.js";
+
 import type { ActionOutcome, Approver } from "../integrations/workspace.js";
 import { openWorkspace } from "../integrations/workspace.js";
 import type { Db } from "../ledger/ledger.js";
@@ -29,16 +30,6 @@ export const terminalApprover: Approver = async (request) => {
 };
 
 const interactive = (ctx: CommandContext) => !ctx.out.json && process.stdin.isTTY && process.stderr.isTTY;
-
-/** A Markdown file the command wrote, as a milestone document (for its Google Doc copy). */
-export function markdownDocument(
-  subject: string,
-  kind: string,
-  path: string,
-  title: string,
-): MilestoneDocument {
-  return { subject, kind, path, document: markdownToDocument(readFileSync(path, "utf8"), title) };
-}
 
 /** One line per service touched; nothing when no service is configured and nothing failed. */
 export function describeOutcomes(outcomes: readonly ActionOutcome[]): string[] {

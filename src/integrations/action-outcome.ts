@@ -28,13 +28,13 @@ export interface ActionOutcome {
 }
 
 /** The first line of what a payload carries, short (for approvals and the log). */
-export const preview = (payload: unknown): string => {
-  const p = payload as Record<string, unknown>;
+export const preview = (payload: unknown, max = 120): string => {
+  const p = (payload && typeof payload === "object" ? payload : {}) as Record<string, unknown>;
   const text = String(
     p.text ?? p.title ?? p.body ?? (p.document as { title?: string })?.title ?? p.sheet ?? "",
   );
   const line = text.split("\n").find((l) => l.trim()) ?? "";
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
 export function outcomeOf(entry: OutboxEntry, action: Action, configured: boolean): ActionOutcome {

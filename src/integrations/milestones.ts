@@ -4,9 +4,11 @@
  * ids and verdicts — never a record's text — and it all passes through the workspace layer, which redacts,
  * applies the action policy and says where each action went.
  */
+import { readFileSync } from "node:fs";
 import type { Estimate } from "../cost/estimate.js";
 import { estimateCostUsd } from "../cost/estimate.js";
 import type { Document } from "../docs/document.js";
+import { markdownToDocument } from "../docs/from-markdown.js";
 import type { EvaluationSummary } from "../eval/types.js";
 import type { DatasetRow } from "../ledger/datasets.js";
 import type { RunView } from "../ledger/runs.js";
@@ -41,6 +43,16 @@ export interface MilestoneDocument {
   kind: string;
   path: string;
   document: Document;
+}
+
+/** A Markdown file a stage wrote, as a milestone document (for its Google Doc copy). */
+export function markdownDocument(
+  subject: string,
+  kind: string,
+  path: string,
+  title: string,
+): MilestoneDocument {
+  return { subject, kind, path, document: markdownToDocument(readFileSync(path, "utf8"), title) };
 }
 
 interface Announcement {

@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { InputError } from "../../errors.js";
+import { preview } from "../../integrations/action-outcome.js";
 import {
   decide,
   listOutbox,
@@ -39,18 +40,6 @@ const SendFlags = z.object({
   json: z.boolean().optional(),
 });
 
-/** The first line of what the entry carries, short. */
-function preview(entry: OutboxEntry): string {
-  const p = entry.payload as Record<string, unknown> | null;
-  const doc = p?.document as { title?: string } | undefined;
-  const text = p && typeof p === "object" ? (p.text ?? p.title ?? p.body ?? doc?.title ?? p.sheet ?? "") : "";
-  const line =
-    String(text)
-      .split("\n")
-      .find((l) => l.trim()) ?? "";
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
 function statusText(e: OutboxEntry, configured: ReadonlySet<string>): string {
   if (e.status === "awaiting_approval")
     return configured.has(e.channel) ? "awaiting approval" : `kept (${SERVICE_NAMES[e.channel]} not set)`;
@@ -68,7 +57,7 @@ function render(entries: OutboxEntry[], configured: ReadonlySet<string>): string
       e.action,
       statusText(e, configured),
       String(e.attempts),
-      preview(e),
+      preview(e.payload, 60),
     ]),
   ]);
 }
