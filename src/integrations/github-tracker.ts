@@ -16,6 +16,7 @@ import {
   validateLabel,
   validatePath,
 } from "./github-client.js";
+import { trackingIssueTitle } from "./tracking-issue.js";
 
 export const TRACKING_LABELS = [
   "clinical-finetune",
@@ -66,15 +67,9 @@ export interface GitHubTracker {
   ): Promise<{ number: number; url: string; created: boolean }>;
 }
 
-const ROOT_LABEL: TrackingLabel = "clinical-finetune";
+export { trackingIssueTitle };
 
-/** The title of PROJECT's tracking issue, as GitHub stores it (redacted, trimmed as GitHub trims titles). */
-export function trackingIssueTitle(project: string): string {
-  const name = project.trim();
-  if (name === "")
-    throw new InputError("the project name is empty", [], { hint: "Name the fine-tuning project." });
-  return redact(`[cft] ${name}`);
-}
+const ROOT_LABEL: TrackingLabel = "clinical-finetune";
 
 export function createTracker(client: GitHubClient): GitHubTracker {
   const { octokit, owner, repo } = client;

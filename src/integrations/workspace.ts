@@ -36,6 +36,7 @@ import {
 import type { OutboxAction, OutboxPayload } from "./outbox-actions.js";
 import { configuredChannels, createSenders, SERVICE_NAMES, type SenderOptions } from "./senders.js";
 import { SHEETS, type SheetCell, type SheetKey } from "./sheet-columns.js";
+import { trackingIssueTitle } from "./tracking-issue.js";
 
 export type ApprovalAnswer = "approved" | "declined" | "deferred";
 
@@ -209,7 +210,7 @@ export function openWorkspace(config: Config, db: Db, options: WorkspaceOptions 
       if (configured.has("github"))
         return act("issue_comment", "github", "tracking_comment", { project, opening, body, labels });
       const issue = localTrackingIssue(db, project, {
-        title: redact(`[cft] ${project}`),
+        title: trackingIssueTitle(project),
         body: opening,
         labels: ["clinical-finetune", ...labels],
       });
