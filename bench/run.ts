@@ -22,6 +22,7 @@ import { scanText } from "../src/phi/scanner.js";
 import { loadPrompt } from "../src/prompts/load.js";
 import { benchAgents } from "./agents.js";
 import { benchEvalRunner } from "./eval-runner.js";
+import { benchRouter } from "./router.js";
 import { benchStatistics } from "./statistics.js";
 
 interface Row {
@@ -155,6 +156,9 @@ try {
 
   // The evaluation runner's overhead over the bare SDK, against a local chat completions server.
   await benchEvalRunner((name, items, seconds, unit) => rows.push({ case: name, items, seconds, unit }));
+
+  // The A/B router: its overhead over a direct call, and the online report.
+  await benchRouter((name, items, seconds, unit) => rows.push({ case: name, items, seconds, unit }));
 
   // The assistant: the graph to its first costly gate, and milestones through the workspace layer.
   await benchAgents(measure, dir);

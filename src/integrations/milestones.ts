@@ -15,6 +15,8 @@ import type { RunView } from "../ledger/runs.js";
 import type { AuditReport } from "../phi/audit.js";
 import type { Promotion } from "../registry/promotion.js";
 import type { RegressionReport } from "../regression/types.js";
+import { describeSplit } from "../routing/route-config.js";
+import type { RouteRecord } from "../routing/route-store.js";
 import type { SheetCell, SheetKey } from "./sheet-columns.js";
 import { type MilestoneFields, type MilestoneKind, milestoneMessage } from "./slack-messages.js";
 import {
@@ -35,7 +37,8 @@ export type Milestone =
   | { kind: "job_finished"; run: RunView; actualUsd: number | null }
   | { kind: "evaluation"; evaluation: EvaluationSummary }
   | { kind: "regression"; report: RegressionReport }
-  | { kind: "promotion"; promotion: Promotion };
+  | { kind: "promotion"; promotion: Promotion }
+  | { kind: "route"; route: RouteRecord };
 
 /** A document written for the milestone: its Markdown file, and its Google Doc when Docs is configured. */
 export interface MilestoneDocument {
@@ -228,6 +231,24 @@ function announcement(m: Milestone): Announcement {
       return {
         slack: [{ kind: "promotion", fields }],
         comment: comment(title, fields, ["evaluation"]),
+        rows: [],
+      };
+    }
+    case "route": {
+      const r = m.route;
+      const status = { set: "traffic split changed", promote: "candidate promoted", rollback: "rolled back" };
+      const fields: MilestoneFields = {
+        status: status[r.action],
+        family: r.family,
+        split: describeSplit(r.config),
+        config: r.id,
+        sha256: sha(r.sha256),
+        by: r.by,
+        note: r.note,
+      };
+      return {
+        slack: [{ kind: "route", fields }],
+        comment: comment(`Traffic for ${r.family}: ${status[r.action]}`, fields, ["rollout"]),
         rows: [],
       };
     }

@@ -17,6 +17,7 @@ export type MilestoneKind =
   | "evaluation"
   | "regression"
   | "promotion"
+  | "route"
   | "compliance_concern";
 
 export type MilestoneFields = Record<string, string | number | null>;
@@ -39,6 +40,7 @@ const MILESTONES: Record<MilestoneKind, { title: string; first: string[] }> = {
     first: ["recommendation", "failmetrics", "warnmetrics", "baseline", "candidate"],
   },
   promotion: { title: "Model in production", first: ["model", "action", "regression", "overrideby"] },
+  route: { title: "Traffic routing", first: ["family", "split", "by", "note"] },
   compliance_concern: { title: "Compliance concern", first: ["concern", "severity", "action"] },
 };
 

@@ -304,4 +304,50 @@ CREATE INDEX model_promotions_by_family ON model_promotions (family, created_at)
 ${appendOnly("model_versions")}
 ${appendOnly("model_promotions")}`,
   },
+  {
+    version: 9,
+    name: "A/B routing: route configurations, routed requests, outcome labels",
+    sql: `
+CREATE TABLE route_configs (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('set', 'promote', 'rollback')),
+  config_json TEXT NOT NULL,
+  config_sha256 TEXT NOT NULL,
+  restores_id TEXT REFERENCES route_configs (id),
+  promotion_id TEXT REFERENCES model_promotions (id),
+  decided_by TEXT,
+  note TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX route_configs_by_family ON route_configs (family);
+CREATE TABLE route_requests (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  config_id TEXT NOT NULL REFERENCES route_configs (id),
+  variant TEXT NOT NULL,
+  version TEXT,
+  key_hash TEXT,
+  stream INTEGER NOT NULL CHECK (stream IN (0, 1)),
+  status INTEGER NOT NULL,
+  error TEXT,
+  latency_ms REAL NOT NULL,
+  first_byte_ms REAL,
+  prompt_tokens INTEGER,
+  completion_tokens INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX route_requests_by_family ON route_requests (family, created_at);
+CREATE TABLE route_outcomes (
+  id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES route_requests (id),
+  label TEXT NOT NULL,
+  source TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (request_id, label)
+);
+${appendOnly("route_configs")}
+${appendOnly("route_requests")}
+${appendOnly("route_outcomes")}`,
+  },
 ];

@@ -6,8 +6,6 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
-import type { Db } from "../../ledger/ledger.js";
-import { openLedger } from "../../ledger/ledger.js";
 import { lineageOf } from "../../registry/lineage.js";
 import { production, promote, promotionHistory, rollback } from "../../registry/promotion.js";
 import {
@@ -19,8 +17,9 @@ import {
   registerVersion,
 } from "../../registry/versions.js";
 import { announceFromCli } from "../announce.js";
-import { type CommandContext, createContext, parseFlags, withCommonOptions } from "../command-kit.js";
+import { withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
+import { withLedger } from "../with-ledger.js";
 
 const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
 const RegisterFlags = Common.extend({
@@ -38,22 +37,6 @@ const PromoteFlags = Common.extend({
   message: "--override-warn needs --by WHO and --reason TEXT",
   path: ["overrideWarn"],
 });
-
-/** Opens the ledger, runs BODY, closes the ledger. */
-async function withLedger<T extends z.ZodType>(
-  schema: T,
-  raw: unknown,
-  body: (ctx: CommandContext, db: Db, flags: z.infer<T>) => Promise<void> | void,
-): Promise<void> {
-  const flags = parseFlags(schema, raw);
-  const ctx = createContext(flags as { home?: string; json?: boolean });
-  const db = openLedger(ctx.config.home);
-  try {
-    await body(ctx, db, flags);
-  } finally {
-    db.close();
-  }
-}
 
 const artifactText = (v: ModelVersion) =>
   `${v.artifact.kind} ${v.artifact.ref}${v.artifact.sha256 ? ` (sha256 ${v.artifact.sha256.slice(0, 12)}…)` : ""}`;
