@@ -6,7 +6,13 @@
 import { z } from "zod";
 import { InputError } from "../errors.js";
 import { parseWeights, withWeights } from "../routing/route-changes.js";
-import { checkRouteConfig, type RouteConfig, readRouteFile, type Variant } from "../routing/route-config.js";
+import {
+  type Backend,
+  checkRouteConfig,
+  type RouteConfig,
+  readRouteFile,
+  type Variant,
+} from "../routing/route-config.js";
 
 const VariantFlags = {
   Url: z.string().min(1).optional(),
@@ -33,33 +39,50 @@ export type RouteSetFlags = z.infer<typeof RouteSetFlags> & Record<string, strin
 
 const ROLES = ["baseline", "candidate"] as const;
 
+/** The backend that serves a registry version without being told (an OpenAI fine-tuned model), if any. */
+export type VersionBackend = (version: string) => Backend | undefined;
+
 /** The variant ROLE's flags describe, on top of what the live configuration had; null if none given. */
 function variantFrom(
   role: (typeof ROLES)[number],
   flags: RouteSetFlags,
   live: Variant | undefined,
+  served: VersionBackend,
 ): Variant | null {
   const get = (k: string) => flags[`${role}${k}`] as string | undefined;
   const given = Object.keys(VariantFlags).some((k) => get(k) !== undefined);
   if (!given) return live ?? null;
-  const url = get("Url") ?? live?.backend.url;
-  const model = get("Model") ?? live?.backend.model;
+  const raw = get("Version");
+  const version = raw ? (raw.startsWith("v") ? raw : `v${raw}`) : live?.version;
+  const derived = raw && !get("Url") && !get("Model") ? served(version!) : undefined;
+  const url = get("Url") ?? derived?.url ?? live?.backend.url;
+  const model = get("Model") ?? derived?.model ?? live?.backend.model;
   if (!url || !model)
-    throw new InputError(`the ${role} needs a backend`, [
-      { field: `--${role}-url`, message: "the backend's base URL, e.g. http://127.0.0.1:8081/v1" },
-      { field: `--${role}-model`, message: "the model name the backend serves" },
-    ]);
-  const keyEnv = get("KeyEnv") ?? live?.backend.apiKeyEnv;
+    throw new InputError(
+      `the ${role} needs a backend`,
+      [
+        { field: `--${role}-url`, message: "the backend's base URL, e.g. http://127.0.0.1:8081/v1" },
+        { field: `--${role}-model`, message: "the model the backend serves" },
+      ],
+      {
+        hint: version
+          ? `Only an OpenAI fine-tuned model is served without being told where; serve ${version}'s files first (e.g. cft export gguf RUN, then llama.cpp's llama-server -m FILE --port 8081) and pass its URL and model name.`
+          : undefined,
+      },
+    );
+  const keyEnv = get("KeyEnv") ?? derived?.apiKeyEnv ?? live?.backend.apiKeyEnv;
   const apiVersion = get("ApiVersion") ?? live?.backend.apiVersion;
-  const version = get("Version") ?? live?.version;
   return {
     name: role,
-    ...(version ? { version: version.startsWith("v") ? version : `v${version}` } : {}),
+    ...(version ? { version } : {}),
     backend: {
       url,
       model,
       kind:
-        (get("Kind") as Variant["backend"]["kind"] | undefined) ?? live?.backend.kind ?? "openai-compatible",
+        (get("Kind") as Backend["kind"] | undefined) ??
+        derived?.kind ??
+        live?.backend.kind ??
+        "openai-compatible",
       ...(keyEnv ? { apiKeyEnv: keyEnv } : {}),
       ...(apiVersion ? { apiVersion } : {}),
     },
@@ -72,6 +95,7 @@ export function configFromFlags(
   family: string,
   flags: RouteSetFlags,
   live: RouteConfig | undefined,
+  served: VersionBackend = () => undefined,
 ): RouteConfig {
   const weights = flags.weights === undefined ? undefined : parseWeights(flags.weights);
   const timeout = flags.timeoutMs === undefined ? {} : { timeoutMs: flags.timeoutMs };
@@ -81,7 +105,7 @@ export function configFromFlags(
     return weights ? withWeights(config, weights) : config;
   }
   const byName = (name: string) => live?.variants.find((v) => v.name === name);
-  const chosen = ROLES.map((role) => variantFrom(role, flags, byName(role))).filter(
+  const chosen = ROLES.map((role) => variantFrom(role, flags, byName(role), served)).filter(
     (v): v is Variant => v !== null,
   );
   const others = (live?.variants ?? []).filter((v) => !ROLES.includes(v.name as (typeof ROLES)[number]));

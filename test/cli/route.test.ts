@@ -8,8 +8,10 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openLedger } from "../../src/ledger/ledger.js";
+import { registerVersion } from "../../src/registry/versions.js";
 import { type FakeChatServer, startFakeChatServer } from "../fakes/chat-server.js";
 import { CFT, cftAsync, tempDir } from "../helpers.js";
+import { makeRun } from "../registry/fixtures.js";
 
 const F = "claims-adjudication";
 let a: FakeChatServer;
@@ -148,5 +150,28 @@ describe("cft route / cft serve router", () => {
     const gate = await run(["route", "promote", F]);
     expect(gate.code).toBe(3);
     expect(gate.stderr).toMatch(/not bound to a registry version/);
+  });
+
+  it("serves an OpenAI fine-tuned version under its model id without being told where", async () => {
+    const h = tempDir("cft-route-hosted-");
+    const db = openLedger(h);
+    const hosted = makeRun(db);
+    await registerVersion(db, { family: F, runId: hosted });
+    db.close();
+    const set = await cftAsync(["route", "set", F, "--baseline-version", "v1.0", "--json", "--home", h], {
+      env: { OPENAI_BASE_URL: a.openaiBaseURL },
+    });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.json().config.variants[0]).toEqual({
+      name: "baseline",
+      version: "v1.0",
+      backend: {
+        url: a.openaiBaseURL,
+        model: `ft:gpt-4o-mini:org::${hosted}`,
+        kind: "openai-compatible",
+        apiKeyEnv: "OPENAI_API_KEY",
+      },
+      weight: 100,
+    });
   });
 });

@@ -190,6 +190,31 @@ describe("cft serve router", () => {
     );
   });
 
+  it("reaches an Azure deployment with its api-key from the environment", async () => {
+    setRoute(db, {
+      family: F,
+      timeoutMs: 120_000,
+      variants: [
+        {
+          name: "baseline",
+          backend: {
+            url: b.azureEndpoint,
+            model: "claims-ft-deploy",
+            kind: "azure",
+            apiKeyEnv: "CFT_TEST_AZURE_KEY",
+          },
+          weight: 100,
+        },
+      ],
+    });
+    router = await startRouter({ db, home, family: F, env: { CFT_TEST_AZURE_KEY: b.azureKey } });
+    const r = await chat();
+    expect(r.status).toBe(200);
+    expect(r.json.choices![0]!.message.content).toBe("B:claims-ft-deploy APPROVE");
+    expect(b.requests[0]).toMatchObject({ path: "/openai/deployments/claims-ft-deploy/chat/completions" });
+    expect(b.requests[0]!.query["api-version"]).toBeTruthy();
+  });
+
   it("answers 504 when a backend is slower than the route's timeout", async () => {
     await a.close();
     a = await startFakeChatServer({ answer: answer("A"), latencyMs: 2_000 });

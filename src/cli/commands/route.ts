@@ -13,12 +13,13 @@ import { z } from "zod";
 import { writeDocuments } from "../../docs/write-documents.js";
 import { InputError } from "../../errors.js";
 import type { Db } from "../../ledger/ledger.js";
-import { checkFamily } from "../../registry/versions.js";
+import { getRun } from "../../ledger/runs.js";
+import { checkFamily, getVersion } from "../../registry/versions.js";
 import { onlineReport } from "../../routing/online-report.js";
 import { differenceText, msText, onlineReportDocument, rateText } from "../../routing/online-report-doc.js";
 import { recordOutcomes } from "../../routing/request-log.js";
 import { promoteRoute, type RouteChange, rollbackRoute, setRoute } from "../../routing/route-changes.js";
-import { describeSplit } from "../../routing/route-config.js";
+import { type Backend, describeSplit } from "../../routing/route-config.js";
 import { liveRoute, requireLiveRoute, routeHistory } from "../../routing/route-store.js";
 import { announceFromCli } from "../announce.js";
 import { type CommandContext, withCommonOptions } from "../command-kit.js";
@@ -68,6 +69,18 @@ async function announceChange(ctx: CommandContext, db: Db, change: RouteChange, 
   );
   ctx.out.say("A running `cft serve router` picks it up within its reload interval (1 s by default).");
   ctx.out.result({ ...change.record, changed: true, promotion: change.promotion });
+}
+
+/** An OpenAI fine-tuned version is served by OpenAI (or OPENAI_BASE_URL) under its model id. */
+function hostedBackend(db: Db, ctx: CommandContext, family: string, version: string): Backend | undefined {
+  const v = getVersion(db, family, version);
+  if (v.artifact.kind !== "hosted" || getRun(db, v.runId)?.provider !== "openai") return undefined;
+  return {
+    url: ctx.config.env.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+    model: v.artifact.ref,
+    kind: "openai-compatible",
+    apiKeyEnv: "OPENAI_API_KEY",
+  };
 }
 
 /** "7d" or "12h" before now, or an ISO date as given. */
@@ -131,7 +144,9 @@ export function registerRoute(program: Command): void {
   ]).action((family: string, raw) =>
     withLedger(RouteSetFlags, raw, async (ctx, db, flags) => {
       const live = liveRoute(db, checkFamily(family));
-      const config = configFromFlags(family, flags as RouteSetFlags, live?.config);
+      const config = configFromFlags(family, flags as RouteSetFlags, live?.config, (version) =>
+        hostedBackend(db, ctx, family, version),
+      );
       await announceChange(ctx, db, setRoute(db, config, { by: flags.by, note: flags.note }), "routed");
     }),
   );

@@ -54,6 +54,8 @@ export function registerServe(program: Command): void {
         port: flags.port,
         token: flags.token,
         reloadMs: flags.reloadMs,
+        // Keys the configuration names come from the environment, or from .env for the known variables.
+        env: { ...process.env, ...ctx.config.env },
         log,
       });
     } catch (error) {
