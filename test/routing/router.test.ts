@@ -224,6 +224,26 @@ describe("cft serve router", () => {
     expect(routedRequests(db, F)[0]).toMatchObject({ error: "backend_timeout", status: 504 });
   });
 
+  it("records a client that goes away before the answer, and stops waiting on the backend", async () => {
+    await a.close();
+    a = await startFakeChatServer({ answer: answer("A"), latencyMs: 1_000 });
+    await start([100, 0]);
+    const gone = new AbortController();
+    const call = fetch(`${router!.url}/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({ messages: [{ role: "user", content: "x" }] }),
+      signal: gone.signal,
+    }).catch(() => "aborted");
+    await new Promise((r) => setTimeout(r, 100));
+    gone.abort();
+    expect(await call).toBe("aborted");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(routedRequests(db, F)[0]).toMatchObject({ error: "client_closed", status: 499 });
+    // The backend's answer, when it comes, finds the router's call gone.
+    while (a.served === 0) await new Promise((r) => setTimeout(r, 50));
+    expect(a.requests[0]!.aborted).toBe(true);
+  });
+
   it("reloads a new configuration mid-traffic without losing a request", async () => {
     await a.close();
     a = await startFakeChatServer({ answer: answer("A"), latencyMs: 30 });
