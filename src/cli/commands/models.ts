@@ -19,6 +19,7 @@ import {
 import { announceFromCli } from "../announce.js";
 import { withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
+import { addGateOptions, GATE_FLAGS, gateOptions, withOverrideRule } from "../promotion-flags.js";
 import { withLedger } from "../with-ledger.js";
 
 const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
@@ -28,15 +29,7 @@ const RegisterFlags = Common.extend({
   artifact: z.string().min(1).optional(),
   artifactKind: z.enum(["adapter", "merged", "gguf"]).optional(),
 });
-const PromoteFlags = Common.extend({
-  regression: z.string().min(1).optional(),
-  overrideWarn: z.boolean().optional(),
-  by: z.string().trim().min(1, { message: "who decides the override" }).optional(),
-  reason: z.string().trim().min(1, { message: "why the override is acceptable" }).optional(),
-}).refine((f) => !f.overrideWarn || (f.by && f.reason), {
-  message: "--override-warn needs --by WHO and --reason TEXT",
-  path: ["overrideWarn"],
-});
+const PromoteFlags = withOverrideRule(z.object(GATE_FLAGS));
 
 const artifactText = (v: ModelVersion) =>
   `${v.artifact.kind} ${v.artifact.ref}${v.artifact.sha256 ? ` (sha256 ${v.artifact.sha256.slice(0, 12)}…)` : ""}`;
@@ -146,19 +139,15 @@ export function registerModels(program: Command): void {
   const promoteCmd = models
     .command("promote")
     .description("put a version in production if the regression gate allows it (exit 3 when it does not)")
-    .argument("<model>", "NAME@VERSION")
-    .option("--regression <id>", "the regression test to judge by (default: the newest that fits)")
-    .option("--override-warn", "accept a WARN verdict (never a FAIL); needs --by and --reason")
-    .option("--by <who>", "who accepts the override")
-    .option("--reason <text>", "why the override is acceptable");
+    .argument("<model>", "NAME@VERSION");
+  addGateOptions(promoteCmd);
   withCommonOptions(promoteCmd, [
     "cft models promote claims-adjudication@v1.1",
     'cft models promote claims-adjudication@v1.2 --override-warn --by "Dr. Rivera" --reason "recall WARN on 40 items; clinical review done"',
   ]).action((ref: string, raw) =>
     withLedger(PromoteFlags, raw, async (ctx, db, flags) => {
       const { family, version } = parseModelRef(ref);
-      const override = flags.overrideWarn ? { by: flags.by!, reason: flags.reason! } : undefined;
-      const done = promote(db, family, version, { regressionId: flags.regression, override });
+      const done = promote(db, family, version, gateOptions(flags));
       await announceFromCli(ctx, db, { kind: "promotion", promotion: done });
       ctx.out.say(
         `${family}@${done.version} is in production (${done.verdict ?? "no regression test"}${done.overrideBy ? `, override by ${done.overrideBy}` : ""})`,

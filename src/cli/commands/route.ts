@@ -24,6 +24,7 @@ import { liveRoute, requireLiveRoute, routeHistory } from "../../routing/route-s
 import { announceFromCli } from "../announce.js";
 import { type CommandContext, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
+import { addGateOptions, GATE_FLAGS, gateOptions, withOverrideRule } from "../promotion-flags.js";
 import { configFromFlags, RouteSetFlags } from "../route-flags.js";
 import { withLedger } from "../with-ledger.js";
 
@@ -32,15 +33,13 @@ const Decision = Common.extend({
   by: z.string().trim().min(1).optional(),
   note: z.string().trim().min(1).optional(),
 });
-const PromoteFlags = Decision.extend({
-  variant: z.string().min(1).optional(),
-  regression: z.string().min(1).optional(),
-  overrideWarn: z.boolean().optional(),
-  reason: z.string().trim().min(1).optional(),
-}).refine((f) => !f.overrideWarn || (f.by && f.reason), {
-  message: "--override-warn needs --by WHO and --reason TEXT",
-  path: ["overrideWarn"],
-});
+const PromoteFlags = withOverrideRule(
+  z.object({
+    ...GATE_FLAGS,
+    variant: z.string().min(1).optional(),
+    note: z.string().trim().min(1).optional(),
+  }),
+);
 const ReportFlags = Common.extend({
   since: z
     .string()
@@ -195,20 +194,16 @@ export function registerRoute(program: Command): void {
     )
     .argument("<family>")
     .option("--variant <name>", "the variant to promote (default: candidate)")
-    .option("--regression <id>", "the regression test to judge by (default: the newest that fits)")
-    .option("--override-warn", "accept a WARN verdict (never a FAIL); needs --by and --reason")
-    .option("--by <who>", "who decided")
-    .option("--reason <text>", "why a WARN is acceptable")
     .option("--note <text>", "recorded with the change");
+  addGateOptions(promote);
   withCommonOptions(promote, [
     "cft route promote claims-adjudication",
     "cft route promote claims-adjudication --json",
   ]).action((family: string, raw) =>
     withLedger(PromoteFlags, raw, async (ctx, db, flags) => {
       const change = promoteRoute(db, checkFamily(family), {
+        ...gateOptions(flags),
         variant: flags.variant,
-        regressionId: flags.regression,
-        override: flags.overrideWarn ? { by: flags.by!, reason: flags.reason! } : undefined,
         by: flags.by,
         note: flags.note,
       });
