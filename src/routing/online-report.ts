@@ -72,9 +72,12 @@ function statsOf(label: string, rows: RequestWithOutcomes[], labels: string[]): 
     .map((r) => r.firstByteMs!)
     .sort((a, b) => a - b);
   const errorsByKind: Record<string, number> = {};
-  for (const r of rows)
-    if (!ok(r))
-      errorsByKind[r.error ?? `http_${r.status}`] = (errorsByKind[r.error ?? `http_${r.status}`] ?? 0) + 1;
+  for (const r of rows) {
+    if (ok(r)) continue;
+    // A backend's own error answer is told by its status (a 400 is not a 503).
+    const kind = !r.error || r.error === "backend_status" ? `http_${r.status}` : r.error;
+    errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
+  }
   return {
     label,
     variant: rows[0]!.variant,

@@ -117,7 +117,12 @@ export async function proxyChat(
     r.status = answer.status;
     if (answer.status >= 400) r.error = "backend_status";
     const type = answer.headers.get("content-type") ?? "application/json";
+    // What a client's retry logic reads (Retry-After, rate-limit state) passes through with the status.
+    const passed = Object.fromEntries(
+      [...answer.headers].filter(([name]) => name === "retry-after" || name.startsWith("x-ratelimit-")),
+    );
     res.writeHead(answer.status, {
+      ...passed,
       "content-type": type,
       ...(type.includes("event-stream") ? { "cache-control": "no-cache" } : {}),
       ...tags,

@@ -215,6 +215,19 @@ describe("cft serve router", () => {
     expect(b.requests[0]!.query["api-version"]).toBeTruthy();
   });
 
+  it("passes a backend's 429 and its Retry-After through to the client", async () => {
+    await start([100, 0]);
+    a.fail({ status: 429, retryAfter: 7 });
+    const res = await fetch(`${router!.url}/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({ messages: [{ role: "user", content: "x" }] }),
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("7");
+    await res.text();
+    expect(routedRequests(db, F)[0]).toMatchObject({ status: 429, error: "backend_status" });
+  });
+
   it("answers 504 when a backend is slower than the route's timeout", async () => {
     await a.close();
     a = await startFakeChatServer({ answer: answer("A"), latencyMs: 2_000 });
