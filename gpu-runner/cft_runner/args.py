@@ -5,6 +5,7 @@ answer with an `error` event (a training invocation) or a message on stderr (--p
 """
 
 import argparse
+import os
 import re
 
 from .errors import UsageError
@@ -92,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max_seq_len", type=_positive_int("--max_seq_len"), default=DEFAULTS["max_seq_len"])
     p.add_argument("--use_4bit", action="store_true", help="QLoRA: 4-bit NF4 base weights (bitsandbytes)")
     p.add_argument("--packing", action="store_true", help="pack several examples into each max_seq_len sequence")
+    p.add_argument("--init_adapter", metavar="ADAPTER_DIR",
+                   help="continue training this LoRA adapter (a folder with adapter_config.json) instead of a "
+                        "fresh one; its rank, alpha and target modules apply and the --lora_* flags are ignored")
     gc = p.add_mutually_exclusive_group()
     gc.add_argument("--gradient_checkpointing", dest="gradient_checkpointing", action="store_true", default=True,
                     help="recompute activations in the backward pass (default)")
@@ -127,8 +131,19 @@ def parse_args(argv):
                 raise UsageError(f"--{flag} only applies together with --plan")
         if not args.output_dir:
             raise UsageError("--output_dir is required to train (the adapter and checkpoints go there)")
+        if args.init_adapter is not None:
+            check_init_adapter(args.init_adapter)
     args.target_modules = normalise_target_modules(args.target_modules)
     return args
+
+
+def check_init_adapter(path: str) -> None:
+    """A training run that continues an adapter needs the adapter's folder before minutes of model loading."""
+    if not os.path.isdir(path):
+        raise UsageError(f"--init_adapter {path}: no such folder (expected the adapter of an earlier run)")
+    if not os.path.isfile(os.path.join(path, "adapter_config.json")):
+        raise UsageError(f"--init_adapter {path}: no adapter_config.json in it (expected a PEFT LoRA adapter "
+                         f"folder, such as runs/RUN/adapter)")
 
 
 def normalise_target_modules(text: str) -> str:
@@ -168,6 +183,8 @@ def training_flags(args) -> list:
         out.append("--use_4bit")
     if args.packing:
         out.append("--packing")
+    if args.init_adapter:
+        out += ["--init_adapter", args.init_adapter]
     if not args.gradient_checkpointing:
         out.append("--no_gradient_checkpointing")
     if args.seed != DEFAULTS["seed"]:

@@ -259,6 +259,7 @@ def build_plan(args, train_examples, validation_examples=None):
             "dropout": args.lora_dropout,
             "target_modules": args.target_modules,
             "trainable_params": lora_params,
+            "init_adapter": args.init_adapter,
         },
         "dataset": {
             "examples": len(train_examples),

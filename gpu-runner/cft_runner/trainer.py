@@ -120,6 +120,14 @@ def add_lora(model, args):
         )
     elif args.gradient_checkpointing:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs=GRADIENT_CHECKPOINTING_KWARGS)
+    if getattr(args, "init_adapter", None):
+        # Retraining continues the previous version's adapter: its weights and its LoRA shape, trainable.
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, args.init_adapter, is_trainable=True)
+        trainable, total = model.get_nb_trainable_parameters()
+        log(f"LoRA: continuing the adapter in {args.init_adapter}: {trainable:,} trainable of {total:,} parameters")
+        return model, trainable
     config = LoraConfig(
         r=args.lora_r,
         lora_alpha=args.lora_alpha,
@@ -294,6 +302,7 @@ def train(args, emitter):
         dropped_examples=dropped,
         sequences=len(sequences),
         resumed_from=os.path.abspath(resume_from) if resume_from else None,
+        init_adapter=os.path.abspath(args.init_adapter) if args.init_adapter else None,
     )
 
     try:

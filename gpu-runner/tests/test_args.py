@@ -55,6 +55,31 @@ class DefaultsTest(unittest.TestCase):
         self.assertTrue(parse_args(BASE + ["--gradient_checkpointing"]).gradient_checkpointing)
 
 
+class InitAdapterTest(unittest.TestCase):
+    def test_plan_accepts_and_command_repeats_init_adapter(self):
+        a = parse_args(["--plan", "--base_model", "m", "--dataset", "d", "--init_adapter", "runs/r1/adapter"])
+        self.assertEqual(a.init_adapter, "runs/r1/adapter")
+        self.assertIn("--init_adapter", training_flags(a))
+        self.assertEqual(training_flags(a)[training_flags(a).index("--init_adapter") + 1], "runs/r1/adapter")
+        self.assertIsNone(parse_args(BASE).init_adapter)
+        self.assertNotIn("--init_adapter", training_flags(parse_args(BASE)))
+
+    def test_training_needs_an_adapter_folder(self):
+        import os
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            with self.assertRaises(UsageError) as caught:
+                parse_args(BASE + ["--init_adapter", os.path.join(tmp, "missing")])
+            self.assertIn("no such folder", str(caught.exception))
+            with self.assertRaises(UsageError) as caught:
+                parse_args(BASE + ["--init_adapter", tmp])
+            self.assertIn("adapter_config.json", str(caught.exception))
+            with open(os.path.join(tmp, "adapter_config.json"), "w") as handle:
+                handle.write("{}")
+            self.assertEqual(parse_args(BASE + ["--init_adapter", tmp]).init_adapter, tmp)
+
+
 class ErrorsTest(unittest.TestCase):
     def assertUsage(self, argv, *fragments):
         with self.assertRaises(UsageError) as caught:

@@ -125,6 +125,22 @@ class FakeStackRunTest(unittest.TestCase):
             self.assertEqual(events[0]["sequences"], 1)  # 20 short chats pack into one 2,048-token sequence
             self.assertEqual(events[-1]["event"], "done")
 
+    def test_init_adapter_continues_the_previous_adapter(self):
+        with TempDir() as tmp:
+            first, first_events = self.run_train(tmp, "--epochs", "1")
+            self.assertEqual(first.returncode, 0, first.stderr)
+            previous = first_events[-1]["adapter_path"]
+            out = os.path.join(tmp, "next")
+            proc, events = self.run_train(tmp, "--epochs", "1", "--init_adapter", previous, "--output_dir", out)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual(events[0]["init_adapter"], previous)
+            self.assertIn(f"continuing the adapter in {previous}", proc.stderr)
+            self.assertEqual(events[-1]["adapter_path"], os.path.join(out, "adapter"))
+            missing, missing_events = self.run_train(tmp, "--init_adapter", os.path.join(tmp, "nowhere"))
+            self.assertEqual(missing.returncode, 2)
+            self.assertIn("--init_adapter", missing_events[-1]["message"])
+            self.assertIn("no such folder", missing_events[-1]["message"])
+
     def test_bad_dataset_names_the_line(self):
         with TempDir() as tmp:
             path = write_jsonl(os.path.join(tmp, "bad.jsonl"), [chat("q", "a"), {"messages": "nope"}])

@@ -34,6 +34,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   policy: async () => (await import("./commands/policy.js")).registerPolicy,
   sheets: async () => (await import("./commands/sheets.js")).registerSheets,
   models: async () => (await import("./commands/models.js")).registerModels,
+  retrain: async () => (await import("./commands/retrain.js")).registerRetrain,
   route: async () => (await import("./commands/route.js")).registerRoute,
   serve: async () => (await import("./commands/serve.js")).registerServe,
 };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { fineTunedBase } from "../dataset/models.js";
 import { InputError } from "../errors.js";
 import type { AzureTrainingType } from "../finetune/types.js";
 
@@ -75,7 +76,7 @@ export function loadPriceTable(overrideFile?: string): PriceTable {
 
 /**
  * The row for a model: the longest model prefix that matches (gpt-4.1-mini-2025-04-14 → gpt-4.1-mini, not
- * gpt-4.1), and for Azure the training type asked for (standard when not given).
+ * gpt-4.1; a fine-tuned ft:BASE:… id is priced as BASE), and for Azure the training type asked for (standard when not given).
  */
 export function findPrice(
   table: PriceTable,
@@ -84,11 +85,13 @@ export function findPrice(
   trainingType?: AzureTrainingType,
 ): PriceRow | undefined {
   const wanted = provider === "azure" ? (trainingType ?? "standard") : undefined;
+  // A fine-tuned OpenAI model trained further is billed at its base model's price.
+  const base = provider === "openai" ? fineTunedBase(model) : model;
   const candidates = table.rows.filter(
     (r) =>
       r.provider === provider &&
       (r.trainingType ?? undefined) === wanted &&
-      (model === r.model || model.startsWith(`${r.model}-`) || model.startsWith(`${r.model}.`)),
+      (base === r.model || base.startsWith(`${r.model}-`) || base.startsWith(`${r.model}.`)),
   );
   candidates.sort((a, b) => b.model.length - a.model.length);
   return candidates[0];

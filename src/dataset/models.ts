@@ -23,8 +23,18 @@ const TABLE: readonly { prefix: string; encoding: EncodingName; tokenLimit: numb
   { prefix: "gpt-4", encoding: "cl100k_base", tokenLimit: 8_192 },
 ];
 
+/**
+ * The base model of an OpenAI fine-tuned model id ("ft:gpt-4.1-mini-2025-04-14:org:suffix:id" →
+ * "gpt-4.1-mini-2025-04-14"); any other name is returned as it is. Continuing a fine-tuned model is billed
+ * and tokenized as its base.
+ */
+export function fineTunedBase(model: string): string {
+  return model.startsWith("ft:") ? (model.split(":")[1] ?? model) : model;
+}
+
 export function modelInfo(model: string): ModelInfo {
-  const row = TABLE.find((r) => model === r.prefix || model.startsWith(`${r.prefix}-`));
+  const base = fineTunedBase(model);
+  const row = TABLE.find((r) => base === r.prefix || base.startsWith(`${r.prefix}-`));
   if (row) return { model, encoding: row.encoding, tokenLimit: row.tokenLimit, known: true };
   // Open-weight and unknown models: o200k_base is a close stand-in for modern BPE vocabularies.
   return { model, encoding: "o200k_base", tokenLimit: 65_536, known: false };

@@ -43,6 +43,7 @@ const LOCAL_ONLY: (keyof Hyperparameters)[] = [
   "maxSeqLen",
   "use4bit",
   "packing",
+  "initAdapter",
 ];
 
 /** The hyperparameters that apply to the provider; settings for the other kind are named in `ignored`. */
@@ -64,6 +65,7 @@ export function hyperparametersFrom(settings: TrainingSettings): {
     use4bit: settings.use4bit || undefined,
     packing: settings.packing || undefined,
     seed: settings.seed,
+    initAdapter: settings.initAdapter,
   };
   const excluded = settings.provider === "local" ? HOSTED_ONLY : LOCAL_ONLY;
   const ignored = excluded.filter((k) => all[k] !== undefined);

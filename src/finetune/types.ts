@@ -49,6 +49,8 @@ export interface Hyperparameters {
   use4bit?: boolean;
   packing?: boolean;
   seed?: number;
+  /** Local only: continue training this LoRA adapter folder (the previous version's) instead of a fresh one. */
+  initAdapter?: string;
 }
 
 export type AzureTrainingType = "standard" | "globalstandard" | "developer";

@@ -5,7 +5,14 @@
  */
 import type { Db } from "./ledger.js";
 
-export type ConfirmationMethod = "tty" | "yes-flag" | "mcp-elicitation" | "mcp-token" | "graph-interrupt";
+export type ConfirmationMethod =
+  | "tty"
+  | "yes-flag"
+  | "mcp-elicitation"
+  | "mcp-token"
+  | "graph-interrupt"
+  /** `cft retrain` within a recorded standing approval and its budget cap (the approval's id follows). */
+  | `standing-approval:${string}`;
 
 export interface ConfirmedFile {
   role: "train" | "validation";

@@ -350,4 +350,48 @@ ${appendOnly("route_configs")}
 ${appendOnly("route_requests")}
 ${appendOnly("route_outcomes")}`,
   },
+  {
+    version: 10,
+    name: "retraining: standing approvals and cycles",
+    sql: `
+CREATE TABLE retrain_approvals (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('approve', 'revoke')),
+  budget_usd REAL CHECK (budget_usd IS NULL OR budget_usd >= 0),
+  expires_on TEXT,
+  decided_by TEXT NOT NULL,
+  reason TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX retrain_approvals_by_family ON retrain_approvals (family, created_at);
+CREATE TABLE retrain_cycles (
+  id TEXT PRIMARY KEY,
+  family TEXT NOT NULL,
+  base_version_id TEXT NOT NULL REFERENCES model_versions (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX retrain_cycles_by_family ON retrain_cycles (family, created_at);
+CREATE TABLE retrain_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cycle_id TEXT NOT NULL REFERENCES retrain_cycles (id),
+  stage TEXT NOT NULL,
+  data_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX retrain_events_by_cycle ON retrain_events (cycle_id, id);
+CREATE TABLE dataset_versions (
+  dataset_id TEXT PRIMARY KEY REFERENCES datasets (id),
+  parent_id TEXT NOT NULL REFERENCES datasets (id),
+  family TEXT NOT NULL,
+  cycle_id TEXT REFERENCES retrain_cycles (id),
+  added_records INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+${appendOnly("retrain_approvals")}
+${appendOnly("retrain_cycles")}
+${appendOnly("retrain_events")}
+${appendOnly("dataset_versions")}`,
+  },
 ];

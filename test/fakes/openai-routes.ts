@@ -101,7 +101,11 @@ function createJob(store: FakeStore, settings: DataPlaneSettings, req: FakeReque
   const model = body.model;
   if (typeof model !== "string" || !model)
     return apiError(400, "Missing required parameter: 'model'", { param: "model" });
-  if (!settings.knownModels.has(model))
+  // Like OpenAI, a fine-tuned model of this account may be trained further.
+  const owned = [...store.jobs.values()].some(
+    (j) => j.surface === surface && j.wire.status === "succeeded" && j.wire.fine_tuned_model === model,
+  );
+  if (!settings.knownModels.has(model) && !owned)
     return apiError(404, `The model '${model}' does not exist or is not available for fine-tuning`, {
       code: "model_not_found",
       param: "model",

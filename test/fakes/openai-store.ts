@@ -151,7 +151,9 @@ export class FakeStore {
   }
 
   private fineTunedModel(job: StoredJob): string {
-    const model = String(job.wire.model);
+    // A fine-tuned model trained further keeps its base model's name in the new id, as OpenAI's does.
+    const wired = String(job.wire.model);
+    const model = wired.startsWith("ft:") ? (wired.split(":")[1] ?? wired) : wired;
     const suffix = (job.request.suffix as string | undefined) ?? "";
     if (job.surface === "azure") return `${model}.ft-${job.wire.id.slice(6)}${suffix ? `-${suffix}` : ""}`;
     return `ft:${model}:cft-fake:${suffix}:${job.wire.id.slice(-8)}`;

@@ -7,7 +7,7 @@ import type { Hyperparameters } from "../types.js";
 
 type NumberField = Exclude<
   keyof Hyperparameters,
-  "targetModules" | "use4bit" | "packing" | "learningRateMultiplier"
+  "targetModules" | "use4bit" | "packing" | "learningRateMultiplier" | "initAdapter"
 >;
 
 const NUMBER_FLAGS: ReadonlyArray<[NumberField, string]> = [
@@ -39,6 +39,7 @@ export function runnerArgs(hyperparameters: Hyperparameters): string[] {
     args.push("--target_modules", hyperparameters.targetModules);
   if (hyperparameters.use4bit) args.push("--use_4bit");
   if (hyperparameters.packing) args.push("--packing");
+  if (hyperparameters.initAdapter !== undefined) args.push("--init_adapter", hyperparameters.initAdapter);
   return args;
 }
 

@@ -35,5 +35,6 @@ def prepare_model_for_kbit_training(model, use_gradient_checkpointing=True, grad
 
 class PeftModel:
     @staticmethod
-    def from_pretrained(base, adapter):
+    def from_pretrained(base, adapter, is_trainable=False):
+        CALLS.append(("from_pretrained", adapter, is_trainable))
         return _PeftModel(base, LoraConfig(task_type="CAUSAL_LM", target_modules="all-linear"))
