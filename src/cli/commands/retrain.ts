@@ -5,11 +5,13 @@
  * person's confirmation), evaluates on the frozen test split, regresses against production and promotes
  * only on PASS. A cycle that stops is continued by the next call.
  */
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Command } from "commander";
 import { z } from "zod";
 import { GateError } from "../../errors.js";
 import { createProvider } from "../../finetune/provider-factory.js";
+import { withExclusiveLock } from "../../io/exclusive-lock.js";
 import { checkFamily } from "../../registry/versions.js";
 import { monthSpend } from "../../retrain/budget.js";
 import { runCycle } from "../../retrain/cycle.js";
@@ -139,49 +141,53 @@ export function registerRetrain(program: Command): void {
       const bar = createProgress();
       let lastStatus = "";
       try {
-        const outcome = await runCycle(
-          db,
-          ctx.config,
-          {
-            family,
-            newData: flags.newData
-              ? { kind: "files", files: flags.newData }
-              : flags.synthetic
-                ? { kind: "synthetic", count: flags.synthetic, seed: flags.seed ?? defaultSeed(family) }
-                : undefined,
-            continueOnly: flags.continue,
-            overrides: { epochs: flags.epochs, gpu: flags.gpu, prices: flags.prices },
-            evaluateAt: flags.evaluateAt,
-            evaluateModel: flags.evaluateModel,
-            thresholdsFile: flags.thresholds,
-            wait: flags.wait,
-            intervalMs: flags.interval * 1000,
-          },
-          {
-            note: (text) => ctx.out.note(text),
-            announce: async (milestone, documents) => {
-              await announceFromCli(ctx, db, milestone, documents);
+        // One cycle step at a time per family: a scheduler that fires twice gets a clear refusal.
+        const lock = join(ctx.config.home, "locks", `retrain-${family}`);
+        const outcome = await withExclusiveLock(lock, `retraining of ${family}`, () =>
+          runCycle(
+            db,
+            ctx.config,
+            {
+              family,
+              newData: flags.newData
+                ? { kind: "files", files: flags.newData }
+                : flags.synthetic
+                  ? { kind: "synthetic", count: flags.synthetic, seed: flags.seed ?? defaultSeed(family) }
+                  : undefined,
+              continueOnly: flags.continue,
+              overrides: { epochs: flags.epochs, gpu: flags.gpu, prices: flags.prices },
+              evaluateAt: flags.evaluateAt,
+              evaluateModel: flags.evaluateModel,
+              thresholdsFile: flags.thresholds,
+              wait: flags.wait,
+              intervalMs: flags.interval * 1000,
             },
-            consent: async (question) => {
-              if (flags.yes) return "yes-flag";
-              if (ctx.out.json || !process.stdin.isTTY || !process.stderr.isTTY) return null;
-              try {
-                return await askConsent(question, { flagHint: "--yes" });
-              } catch (error) {
-                if (error instanceof GateError) return null;
-                throw error;
-              }
+            {
+              note: (text) => ctx.out.note(text),
+              announce: async (milestone, documents) => {
+                await announceFromCli(ctx, db, milestone, documents);
+              },
+              consent: async (question) => {
+                if (flags.yes) return "yes-flag";
+                if (ctx.out.json || !process.stdin.isTTY || !process.stderr.isTTY) return null;
+                try {
+                  return await askConsent(question, { flagHint: "--yes" });
+                } catch (error) {
+                  if (error instanceof GateError) return null;
+                  throw error;
+                }
+              },
+              provider: (name) => createProvider(name, ctx.config),
+              onPoll: (run) => {
+                const p = run.progress;
+                if (p?.totalSteps)
+                  bar.update(`${run.id} loss ${p.trainLoss?.toFixed(3) ?? "–"}`, p.step, p.totalSteps);
+                if (run.status !== lastStatus) ctx.out.note(`run ${run.id}: ${run.status}`);
+                lastStatus = run.status;
+              },
+              sleep: (ms) => sleep(ms),
             },
-            provider: (name) => createProvider(name, ctx.config),
-            onPoll: (run) => {
-              const p = run.progress;
-              if (p?.totalSteps)
-                bar.update(`${run.id} loss ${p.trainLoss?.toFixed(3) ?? "–"}`, p.step, p.totalSteps);
-              if (run.status !== lastStatus) ctx.out.note(`run ${run.id}: ${run.status}`);
-              lastStatus = run.status;
-            },
-            sleep: (ms) => sleep(ms),
-          },
+          ),
         );
         bar.stop();
         const report = cycleReport(outcome.cycle, outcome.next);

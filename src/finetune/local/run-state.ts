@@ -4,10 +4,11 @@
  * the host's file); `runner.log` its stderr; `cancelled` gets a line each time someone cancels.
  */
 import { randomBytes } from "node:crypto";
-import { appendFile, link, mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { appendFile, link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { CftError, InputError } from "../../errors.js";
+import { withExclusiveLock } from "../../io/exclusive-lock.js";
 
 export const JOB_FILE = "job.json";
 export const EVENTS_FILE = "events.jsonl";
@@ -103,22 +104,8 @@ export async function mirrorEvents(runDir: string, text: string): Promise<void> 
 
 /**
  * Runs FN while holding the run's submit lock, so two `cft finetune` for the same run id cannot both
- * start a job. A lock left by a killed process is reported with what to do, never silently broken.
+ * start a job. A lock left by a killed process of this host is taken over; any other is reported.
  */
 export async function withSubmitLock<T>(runDir: string, fn: () => Promise<T>): Promise<T> {
-  await mkdir(runDir, { recursive: true });
-  const lock = join(runDir, LOCK_DIR);
-  try {
-    await mkdir(lock);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    throw new CftError(`another submission of this run is in progress (${lock} exists)`, {
-      hint: `Wait for it to finish; if no cft process is running, remove ${lock} and retry.`,
-    });
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  return withExclusiveLock(join(runDir, LOCK_DIR), "another submission of this run", fn);
 }
