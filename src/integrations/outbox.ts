@@ -4,6 +4,9 @@
  * outbox` shows what would have gone out); configured, entries that could not be sent (service down, rate
  * limited, offline laptop) wait and go with the next flush. A delivery is recorded the moment it succeeds,
  * and SQLite refuses a second 'sent' record for an entry, so none is lost and none is sent twice by us.
+ * Two flushes at once (two processes, or two calls in one) cannot both send an entry: each claims an entry
+ * before sending it, in a write transaction, and a flush that finds an entry claimed by another leaves the
+ * rest of that channel to it, so order is kept. A claim lapses after two minutes (a flush that crashed).
  *
  * Nothing is delivered without a decision: approved (by the action policy's `auto`, or by a person) or
  * declined (by a person, or the policy's `never`). The decision is recorded once, with how it was made.
@@ -185,11 +188,46 @@ export interface FlushResult {
  * failure on a channel holds the rest of that channel until the next flush: a service that is down is not
  * hammered, and order is kept.
  */
+/** How long a claim holds an entry for the flush that made it. */
+const CLAIM_MS = 120_000;
+
+/**
+ * Claims ENTRY for CLAIMANT: true when this flush may send it — not delivered, and not held by another
+ * flush's claim that is still running (unexpired, and no delivery attempt recorded since).
+ */
+function claim(db: Db, entryId: string, claimant: string): boolean {
+  return db
+    .transaction(() => {
+      const done = db
+        .prepare("SELECT 1 FROM outbox_deliveries WHERE outbox_id = ? AND status != 'failed'")
+        .get(entryId);
+      if (done) return false;
+      const now = new Date();
+      const last = db
+        .prepare(
+          "SELECT claimant, expires_at, created_at FROM outbox_claims WHERE outbox_id = ? ORDER BY id DESC LIMIT 1",
+        )
+        .get(entryId) as { claimant: string; expires_at: string; created_at: string } | undefined;
+      if (last && last.claimant !== claimant && last.expires_at > now.toISOString()) {
+        const attempted = db
+          .prepare("SELECT 1 FROM outbox_deliveries WHERE outbox_id = ? AND created_at >= ?")
+          .get(entryId, last.created_at);
+        if (!attempted) return false;
+      }
+      db.prepare(
+        "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, ?, ?, ?)",
+      ).run(entryId, claimant, new Date(now.getTime() + CLAIM_MS).toISOString(), now.toISOString());
+      return true;
+    })
+    .immediate();
+}
+
 export async function flushOutbox(
   db: Db,
   senders: Partial<Record<OutboxChannel, Sender>>,
   only?: ReadonlySet<string>,
 ): Promise<FlushResult> {
+  const claimant = `${process.pid}:${randomUUID()}`;
   const held = new Set<OutboxChannel>();
   let sent = 0;
   let failed = 0;
@@ -199,6 +237,12 @@ export async function flushOutbox(
     const send = senders[entry.channel];
     if (!send || held.has(entry.channel)) {
       left++;
+      continue;
+    }
+    if (!claim(db, entry.id, claimant)) {
+      // Another flush is sending it (and will send what follows on its channel), or just did.
+      held.add(entry.channel);
+      if (getEntry(db, entry.id)?.status === "pending") left++;
       continue;
     }
     try {

@@ -394,4 +394,18 @@ ${appendOnly("retrain_cycles")}
 ${appendOnly("retrain_events")}
 ${appendOnly("dataset_versions")}`,
   },
+  {
+    version: 11,
+    name: "outbox claims: one sender per entry at a time",
+    sql: `
+CREATE TABLE outbox_claims (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  outbox_id TEXT NOT NULL REFERENCES outbox (id),
+  claimant TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX outbox_claims_by_entry ON outbox_claims (outbox_id, id);
+${appendOnly("outbox_claims")}`,
+  },
 ];

@@ -104,4 +104,45 @@ describe("outbox", () => {
     expect(pendingEntries(db)).toEqual([]);
     db.close();
   });
+
+  it("sends each entry once, in order, when two flushes run at the same time", async () => {
+    const home = tempDir();
+    const one = openLedger(home);
+    const two = openLedger(home);
+    for (let i = 1; i <= 6; i++)
+      decide(one, enqueue(one, "slack", "notify", { text: `m${i}` }).id, "approved", "policy:auto");
+    const sent: string[] = [];
+    const slack = async (e: OutboxEntry) => {
+      await new Promise((r) => setTimeout(r, 15));
+      sent.push((e.payload as { text: string }).text);
+      return `ts-${sent.length}`;
+    };
+    const results = await Promise.all([flushOutbox(one, { slack }), flushOutbox(two, { slack })]);
+    expect(sent).toEqual(["m1", "m2", "m3", "m4", "m5", "m6"]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(6);
+    expect(results.every((r) => r.failed === 0)).toBe(true);
+    expect(pendingEntries(one)).toEqual([]);
+    one.close();
+    two.close();
+  });
+
+  it("leaves an entry another flush holds, and takes it once that claim has lapsed", async () => {
+    const db = openLedger(tempDir());
+    const entry = enqueue(db, "slack", "notify", { text: "held" });
+    decide(db, entry.id, "approved", "policy:auto");
+    const claimRow = db.prepare(
+      "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, 'other:1', ?, ?)",
+    );
+    claimRow.run(entry.id, new Date(Date.now() + 60_000).toISOString(), new Date().toISOString());
+    const slack = async () => "ts";
+    expect(await flushOutbox(db, { slack })).toEqual({ sent: 0, failed: 0, left: 1 });
+    // The other flush crashed: its claim lapses, and the next flush sends the entry.
+    claimRow.run(
+      entry.id,
+      new Date(Date.now() - 1).toISOString(),
+      new Date(Date.now() - 120_001).toISOString(),
+    );
+    expect(await flushOutbox(db, { slack })).toEqual({ sent: 1, failed: 0, left: 0 });
+    db.close();
+  });
 });
