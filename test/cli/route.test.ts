@@ -110,8 +110,12 @@ describe("cft route / cft serve router", () => {
     const seen = await Promise.all(Array.from({ length: 40 }, (_, i) => ask(url, `user-${i}`)));
     expect(new Set(seen.map((s) => s.variant))).toEqual(new Set(["baseline", "candidate"]));
 
-    expect((await run(["route", "set", F, "--weights", "0/100"])).code).toBe(0);
-    await new Promise((r) => setTimeout(r, 600));
+    const shifted = await run(["route", "set", F, "--weights", "0/100", "--json"]);
+    expect(shifted.code).toBe(0);
+    // The router polls every 150 ms; wait until its /healthz shows the new configuration.
+    const health = url.replace(/\/v1$/, "/healthz");
+    while (((await (await fetch(health)).json()) as { config: string }).config !== shifted.json().id)
+      await new Promise((r) => setTimeout(r, 50));
     const after = await ask(url, "user-late");
     expect(after.variant).toBe("candidate");
 

@@ -268,15 +268,15 @@ describe("cft serve router", () => {
       new Promise((r) => setTimeout(r, i * 2)).then(() => chat({}, { "x-cft-route-key": `u${i}` })),
     );
     await new Promise((r) => setTimeout(r, 200));
-    setRoute(other, config([0, 100]));
+    const next = setRoute(other, config([0, 100])).record.id;
     other.close();
     const results = await Promise.all(traffic);
     expect(results.every((r) => r.status === 200)).toBe(true);
     const records = routedRequests(db, F);
     expect(records).toHaveLength(300);
     expect(new Set(records.map((r) => r.configId)).size).toBe(2);
-    // After the reload, everything goes to the candidate.
-    await new Promise((r) => setTimeout(r, 250));
+    // Once the router has taken it, everything goes to the candidate.
+    while (router.live().id !== next) await new Promise((r) => setTimeout(r, 20));
     expect((await chat({}, { "x-cft-route-key": "late" })).variant).toBe("candidate");
   });
 
