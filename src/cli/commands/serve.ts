@@ -62,6 +62,10 @@ export function registerServe(program: Command): void {
       db.close();
       throw error;
     }
+    if (!flags.token && !["127.0.0.1", "::1", "localhost"].includes(flags.host))
+      log(
+        `warning: listening on ${flags.host} without --token: anyone who can reach this port can use the backends' keys`,
+      );
     ctx.out.result({
       url: running.url,
       family,
