@@ -296,6 +296,73 @@ describe("the workspace with Slack, GitHub, Sheets and Docs", () => {
     expect(services.google.rows(services.spreadsheetId, "Datasets")).toHaveLength(datasetRows);
   });
 
+  it("announces rollout steps (a promotion, a traffic change) on Slack and the tracking issue, redacted", async () => {
+    const ws = openWorkspace(configured("*=auto"), db, { senders: FAST });
+    const before = { slack: services.slack.messages.length, comments: services.github.state.comments.length };
+    const promotion: Milestone = {
+      kind: "promotion",
+      promotion: {
+        id: "p1",
+        family: "claims-adjudication",
+        versionId: "v-id",
+        version: "v1.2",
+        action: "promote",
+        regressionId: "reg-9",
+        verdict: "WARN",
+        overrideBy: "Dr. Rivera",
+        overrideReason: `reviewed with ${PHI}`,
+        createdAt: NOW,
+      },
+    };
+    const route: Milestone = {
+      kind: "route",
+      route: {
+        id: "route-1",
+        family: "claims-adjudication",
+        action: "set",
+        config: {
+          family: "claims-adjudication",
+          timeoutMs: 120_000,
+          variants: [
+            {
+              name: "baseline",
+              version: "v1.1",
+              backend: { url: "http://127.0.0.1:8081/v1", model: "m1", kind: "openai-compatible" },
+              weight: 90,
+            },
+            {
+              name: "candidate",
+              version: "v1.2",
+              backend: { url: "http://127.0.0.1:8082/v1", model: "m2", kind: "openai-compatible" },
+              weight: 10,
+            },
+          ],
+        },
+        sha256: SHA,
+        restoresId: null,
+        promotionId: null,
+        by: "J. Park",
+        note: `after a complaint from ${PHI}`,
+        createdAt: NOW,
+      },
+    };
+    const outcomes = [...(await announce(ws, promotion)), ...(await announce(ws, route))];
+    expect(outcomes.map((o) => o.status)).toEqual(["sent", "sent", "sent", "sent"]);
+    const slack = services.slack.messages.slice(before.slack);
+    expect(slack.map((m) => m.text.split("\n")[0])).toEqual([
+      expect.stringMatching(/^Model in production/),
+      expect.stringMatching(/^Traffic routing/),
+    ]);
+    expect(JSON.stringify(slack)).toContain("baseline v1.1 90% · candidate v1.2 10%");
+    const comments = services.github.state.comments.slice(before.comments);
+    expect(comments.map((c) => c.body.split("\n")[0])).toEqual([
+      "### claims-adjudication@v1.2 promoted to production",
+      "### Traffic for claims-adjudication: traffic split changed",
+    ]);
+    const wire = services.wire();
+    for (const piece of PHI_PIECES) expect(wire).not.toContain(piece);
+  });
+
   it("leaves a failed delivery waiting, sends it on the next delivery, and never twice", async () => {
     services.slack.fail({ apiMethod: "chat.postMessage", error: "channel_not_found", times: 5 });
     const ws = openWorkspace(configured("*=auto"), db, { senders: FAST });
