@@ -6,7 +6,7 @@
  *             ↑  └─(no tool calls)→ END     └──────────(otherwise)──────────→ agent ←─┘
  *
  * - agent: the chat model with the system prompt (prompts/supervisor.md) and the tools bound.
- * - tools: a ToolNode — run_pipeline, pipeline_status, search_knowledge, assess_prompt, and the MCP tools
+ * - tools: a ToolNode — run_pipeline, pipeline_status, search_knowledge, assess_prompt, rollout_status, and the MCP tools
  *   (the workspace's tracker, documents, notify_team, issues…, and the user's own servers).
  * - ask_user: interrupts with the gate's question; the person's answer resumes the workflow thread
  *   (agents/tools/pipeline-gates.ts). The edge to it is fixed: the model cannot route around it.
@@ -25,6 +25,7 @@ import { assessPromptTool } from "./tools/assess-prompt.js";
 import { askUserNode, pendingGate } from "./tools/pipeline-gates.js";
 import type { PipelineRunner } from "./tools/pipeline-runner.js";
 import { pipelineStatusTool } from "./tools/pipeline-status.js";
+import { rolloutStatusTool } from "./tools/rollout-status.js";
 import { runPipelineTool } from "./tools/run-pipeline.js";
 import { searchKnowledgeTool } from "./tools/search-knowledge.js";
 import { webSearchTool } from "./tools/web-search.js";
@@ -49,6 +50,7 @@ export function chatTools(options: ChatGraphOptions): StructuredToolInterface[] 
     searchKnowledgeTool(),
     ...[webSearchTool(options.config)].filter((t) => t !== null),
     assessPromptTool(),
+    rolloutStatusTool(options.config),
     ...(options.tools ?? []),
   ] as StructuredToolInterface[];
   const seen = new Set<string>();

@@ -21,9 +21,14 @@ import { loadConfig } from "../../src/config/config.js";
 import { prepareDataset } from "../../src/dataset/prepare.js";
 import { openLedger } from "../../src/ledger/ledger.js";
 import { listThreads } from "../../src/ledger/threads.js";
+import { promote } from "../../src/registry/promotion.js";
+import { registerVersion } from "../../src/registry/versions.js";
+import { newRequestId, requestRecorder } from "../../src/routing/request-log.js";
+import { setRoute } from "../../src/routing/route-changes.js";
 import { type FakeChatServer, startFakeChatServer } from "../fakes/chat-server.js";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "../fakes/openai-server.js";
 import { tempDir } from "../helpers.js";
+import { makeRun } from "../registry/fixtures.js";
 import { callTool, lastToolResult, ScriptedChatModel, type Step } from "./chat-fakes.js";
 
 let openai: FakeOpenAIServer;
@@ -205,6 +210,7 @@ describe("the knowledge and prompting tools", () => {
       "pipeline_status",
       "search_knowledge",
       "assess_prompt",
+      "rollout_status",
     ]);
     await c.say("Do I need to fine-tune, and what is QLoRA?");
     const found = JSON.parse(String(c.model.calls[1]!.at(-1)!.content));
@@ -216,6 +222,73 @@ describe("the knowledge and prompting tools", () => {
       necessity: { recommendation: expect.stringMatching(/prompt-only|fine-tune|measure-first/) },
       systemPrompt: { guardrails: expect.any(Array) },
     });
+    c.close();
+  });
+});
+
+describe("the rollout tool", () => {
+  it("tells the model what is in production, the traffic split and how the variants are doing", async () => {
+    const c = setup([
+      callTool("rollout_status", { family: "claims-adjudication" }),
+      callTool("rollout_status", { family: "no-such-family" }),
+      new AIMessage("v1.0 is in production; the candidate gets 10%."),
+    ]);
+    const db = openLedger(c.home);
+    const F = "claims-adjudication";
+    await registerVersion(db, { family: F, runId: makeRun(db) });
+    promote(db, F, "v1.0", { override: { by: "Dr. Rivera", reason: "first release" } });
+    await registerVersion(db, { family: F, runId: makeRun(db) });
+    const backend = (model: string) => ({
+      url: "http://127.0.0.1:9/v1",
+      model,
+      kind: "openai-compatible" as const,
+    });
+    const live = setRoute(db, {
+      family: F,
+      timeoutMs: 120_000,
+      variants: [
+        { name: "baseline", version: "v1.0", backend: backend("m1"), weight: 90 },
+        { name: "candidate", version: "v1.1", backend: backend("m2"), weight: 10 },
+      ],
+    }).record;
+    const record = requestRecorder(db);
+    for (let i = 0; i < 20; i++)
+      record({
+        id: newRequestId(),
+        family: F,
+        configId: live.id,
+        variant: i % 10 ? "baseline" : "candidate",
+        version: i % 10 ? "v1.0" : "v1.1",
+        keyHash: null,
+        stream: false,
+        status: 200,
+        error: null,
+        latencyMs: 100 + i,
+        firstByteMs: null,
+        promptTokens: 10,
+        completionTokens: 3,
+        createdAt: new Date().toISOString(),
+      });
+    db.close();
+    await c.say("How is the new claims model doing?");
+    const status = JSON.parse(String(c.model.calls[1]!.at(-1)!.content));
+    expect(status).toMatchObject({
+      family: F,
+      production: { version: "v1.0", artifact: "hosted" },
+      route: { split: "baseline v1.0 90% · candidate v1.1 10%" },
+      online: { requests: 20, reference: "baseline v1.0" },
+      retraining: { approval: expect.stringMatching(/^no standing approval/), latestCycle: null },
+    });
+    expect(
+      status.online.variants.map((v: { variant: string; requests: number }) => [v.variant, v.requests]),
+    ).toEqual([
+      ["candidate v1.1", 2],
+      ["baseline v1.0", 18],
+    ]);
+    expect(status.route.since).toBe(live.createdAt); // machine timestamps are not read as dates of birth
+    expect(String(c.model.calls[2]!.at(-1)!.content)).toMatch(
+      /no model family "no-such-family".*claims-adjudication/s,
+    );
     c.close();
   });
 });
