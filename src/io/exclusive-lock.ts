@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { CftError } from "../errors.js";
+import { processIsAlive } from "./staged-output.js";
 
 interface Owner {
   host: string;
@@ -26,15 +27,6 @@ function readOwner(lock: string): Owner | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function acquire(lock: string, what: string): void {
   mkdirSync(dirname(lock), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -47,7 +39,7 @@ function acquire(lock: string, what: string): void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const owner = readOwner(lock);
-    if (attempt === 0 && owner && owner.host === hostname() && !alive(owner.pid)) {
+    if (attempt === 0 && owner && owner.host === hostname() && !processIsAlive(owner.pid)) {
       rmSync(lock, { recursive: true, force: true }); // its process is gone: stale
       continue;
     }
