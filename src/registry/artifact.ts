@@ -81,3 +81,27 @@ export async function resolveArtifact(
   if (HOSTED_PROVIDERS.has(run.provider)) return { kind: "hosted", ref: run.fineTunedModel, sha256: null };
   return localArtifact("adapter", run.fineTunedModel, run.id);
 }
+
+/**
+ * Checks that a registered version's local files are still the bytes it was registered with (a training
+ * run that starts from them must start from what the registry names); hosted artifacts have nothing here.
+ */
+export async function verifyArtifact(label: string, artifact: Artifact): Promise<void> {
+  if (artifact.kind === "hosted" || !artifact.sha256) return;
+  let now: string;
+  try {
+    now = await sha256Tree(artifact.ref);
+  } catch {
+    throw new InputError(`the ${artifact.kind} of ${label} is not at ${artifact.ref}`, [], {
+      hint: "Restore it where it was registered, or register the files where they are now as a new version.",
+    });
+  }
+  if (now !== artifact.sha256)
+    throw new InputError(
+      `the ${artifact.kind} of ${label} at ${artifact.ref} changed since it was registered (sha256 ${artifact.sha256.slice(0, 12)}…, now ${now.slice(0, 12)}…)`,
+      [],
+      {
+        hint: "Restore the registered files; changed files are not that version, and nothing is trained from them.",
+      },
+    );
+}

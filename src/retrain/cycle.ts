@@ -22,6 +22,7 @@ import { listDatasets } from "../ledger/datasets.js";
 import type { Db } from "../ledger/ledger.js";
 import { getRun, type RunView } from "../ledger/runs.js";
 import { runAudit } from "../phi/audit-run.js";
+import { verifyArtifact } from "../registry/artifact.js";
 import { production } from "../registry/promotion.js";
 import { checkFamily, getVersion } from "../registry/versions.js";
 import { checkBudget, monthSpend } from "./budget.js";
@@ -245,6 +246,7 @@ async function confirm(
   options: CycleOptions,
   hooks: CycleHooks,
 ): Promise<string | undefined> {
+  await verifyArtifact(`${base.family}@${base.version}`, base.artifact);
   const settings = retrainSettings(db, base, cycle.stages.dataset!, options.overrides);
   const provider = hooks.provider(settings.provider);
   const plan = await planLaunch(db, config, settings, provider.target);

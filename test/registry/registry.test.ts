@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GateError, InputError } from "../../src/errors.js";
 import { type Db, openLedger } from "../../src/ledger/ledger.js";
-import { sha256Tree } from "../../src/registry/artifact.js";
+import { sha256Tree, verifyArtifact } from "../../src/registry/artifact.js";
 import { lineageOf } from "../../src/registry/lineage.js";
 import { production, promote, promotionHistory, rollback } from "../../src/registry/promotion.js";
 import { getVersion, listVersions, parseModelRef, registerVersion } from "../../src/registry/versions.js";
@@ -66,8 +66,16 @@ describe("model versions", () => {
     const v = await registerVersion(db, { family: F, runId: makeRun(db, { provider: "local", model: dir }) });
     expect(v.artifact).toEqual({ kind: "adapter", ref: dir, sha256: await sha256Tree(dir) });
     expect(v.artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await expect(verifyArtifact("claims@v1.0", v.artifact)).resolves.toBeUndefined();
     writeFileSync(join(dir, "sub", "weights.bin"), Buffer.from([1, 2, 4]));
     expect(await sha256Tree(dir)).not.toBe(v.artifact.sha256);
+    // A run that would start from these files refuses them: they are no longer that version.
+    await expect(verifyArtifact("claims@v1.0", v.artifact)).rejects.toThrow(
+      /changed since it was registered/,
+    );
+    await expect(verifyArtifact("claims@v1.0", { ...v.artifact, ref: "/nowhere" })).rejects.toThrow(
+      /is not at/,
+    );
   });
 
   it("refuses a run that has not succeeded, an unknown run and a missing adapter", async () => {
