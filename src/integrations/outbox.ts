@@ -6,7 +6,9 @@
  * and SQLite refuses a second 'sent' record for an entry, so none is lost and none is sent twice by us.
  * Two flushes at once (two processes, or two calls in one) cannot both send an entry: each claims an entry
  * before sending it, in a write transaction, and a flush that finds an entry claimed by another leaves the
- * rest of that channel to it, so order is kept. A claim lapses after two minutes (a flush that crashed).
+ * rest of that channel to it, so order is kept. A claim lapses after two minutes (a flush that crashed);
+ * the flush that takes the entry over is told the attempt is uncertain, and a sender that can look (the
+ * Sheets row) checks whether the service already took it before acting again.
  *
  * Nothing is delivered without a decision: approved (by the action policy's `auto`, or by a person) or
  * declined (by a person, or the policy's `never`). The decision is recorded once, with how it was made.
@@ -172,8 +174,17 @@ export function recordDelivery(
   ).run(outboxId, result.status, result.ref ?? null, result.error ?? null, new Date().toISOString());
 }
 
+/** What a sender is told about an attempt. */
+export interface Attempt {
+  /**
+   * An earlier flush claimed this entry and recorded nothing: it may have crashed after the service took
+   * the action and before the ledger heard. A sender that can look (a sheet's rows) checks before acting.
+   */
+  uncertain: boolean;
+}
+
 /** Delivers one entry; returns where it went (a ts, a URL, a range) or null. Throws when it failed. */
-export type Sender = (entry: OutboxEntry) => Promise<string | null>;
+export type Sender = (entry: OutboxEntry, attempt: Attempt) => Promise<string | null>;
 
 export interface FlushResult {
   sent: number;
@@ -192,32 +203,34 @@ export interface FlushResult {
 const CLAIM_MS = 120_000;
 
 /**
- * Claims ENTRY for CLAIMANT: true when this flush may send it — not delivered, and not held by another
- * flush's claim that is still running (unexpired, and no delivery attempt recorded since).
+ * Claims ENTRY for CLAIMANT: null when this flush may not send it (delivered, or held by another flush's
+ * claim that is still running: unexpired, and no delivery attempt recorded since); otherwise the attempt,
+ * uncertain when an earlier claim ended with nothing recorded.
  */
-function claim(db: Db, entryId: string, claimant: string): boolean {
+function claim(db: Db, entryId: string, claimant: string): Attempt | null {
   return db
     .transaction(() => {
       const done = db
         .prepare("SELECT 1 FROM outbox_deliveries WHERE outbox_id = ? AND status != 'failed'")
         .get(entryId);
-      if (done) return false;
+      if (done) return null;
       const now = new Date();
       const last = db
         .prepare(
           "SELECT claimant, expires_at, created_at FROM outbox_claims WHERE outbox_id = ? ORDER BY id DESC LIMIT 1",
         )
         .get(entryId) as { claimant: string; expires_at: string; created_at: string } | undefined;
-      if (last && last.claimant !== claimant && last.expires_at > now.toISOString()) {
-        const attempted = db
+      const attempted =
+        last &&
+        db
           .prepare("SELECT 1 FROM outbox_deliveries WHERE outbox_id = ? AND created_at >= ?")
           .get(entryId, last.created_at);
-        if (!attempted) return false;
-      }
+      if (last && !attempted && last.claimant !== claimant && last.expires_at > now.toISOString())
+        return null;
       db.prepare(
         "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, ?, ?, ?)",
       ).run(entryId, claimant, new Date(now.getTime() + CLAIM_MS).toISOString(), now.toISOString());
-      return true;
+      return { uncertain: Boolean(last && !attempted) };
     })
     .immediate();
 }
@@ -239,14 +252,15 @@ export async function flushOutbox(
       left++;
       continue;
     }
-    if (!claim(db, entry.id, claimant)) {
+    const attempt = claim(db, entry.id, claimant);
+    if (!attempt) {
       // Another flush is sending it (and will send what follows on its channel), or just did.
       held.add(entry.channel);
       if (getEntry(db, entry.id)?.status === "pending") left++;
       continue;
     }
     try {
-      const ref = await send(entry);
+      const ref = await send(entry, attempt);
       recordDelivery(db, entry.id, { status: "sent", ref });
       sent++;
     } catch (error) {

@@ -87,8 +87,13 @@ async function sheetsSender(config: Config): Promise<Sender | undefined> {
   const { createSheetsTracker } = await import("./sheets.js");
   const sheets = createSheetsTracker(config);
   if (!sheets) return undefined;
-  return async (entry) => {
+  return async (entry, attempt) => {
     const p = parsePayload(entry, "sheets", "append_row");
+    // After a crash between Google's success and our record, the row may be there already: look first.
+    if (attempt.uncertain) {
+      const found = await sheets.findRow(p.sheet, p.cells);
+      if (found) return found;
+    }
     return (await sheets.appendRows(p.sheet, [p.cells])).updatedRange;
   };
 }

@@ -34,6 +34,8 @@ export interface SheetsTracker {
   spreadsheetId: string;
   /** Appends ROWS below the last row of the tab (columns in SHEET_HEADERS order). */
   appendRows(sheet: SheetKey, rows: SheetCell[][]): Promise<{ updatedRange: string; updatedRows: number }>;
+  /** The A1 range of a row already in SHEET equal to CELLS as they would be written, if there is one. */
+  findRow(sheet: SheetKey, cells: SheetCell[]): Promise<string | null>;
   /** The tab's rows below its header row, as the sheet shows them. */
   listRows(sheet: SheetKey): Promise<string[][]>;
 }
@@ -139,6 +141,28 @@ export function createSheetsTracker(config: Config, opts: GoogleApiOptions = {})
         };
       } catch (error) {
         throw googleError(error, context(`append to "${SHEETS[sheet]}"`, sheet));
+      }
+    },
+    async findRow(sheet, cells) {
+      checkSheet(sheet);
+      const wanted = (outgoingRows(sheet, [cells])[0] ?? []).map(String);
+      try {
+        const response = await api.spreadsheets.values.get(
+          {
+            spreadsheetId,
+            range: tabRange(sheet),
+            majorDimension: "ROWS",
+            valueRenderOption: "UNFORMATTED_VALUE",
+          },
+          { retryConfig: RETRY_IDEMPOTENT },
+        );
+        const rows = response.data.values ?? [];
+        const at = rows.findIndex((row) => wanted.every((cell, i) => String(row[i] ?? "") === cell));
+        return at < 0
+          ? null
+          : tabRange(sheet, `A${at + 1}:${String.fromCharCode(64 + wanted.length)}${at + 1}`);
+      } catch (error) {
+        throw googleError(error, context(`read "${SHEETS[sheet]}"`, sheet));
       }
     },
     async listRows(sheet) {

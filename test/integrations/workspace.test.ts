@@ -9,7 +9,16 @@ import { loadConfig } from "../../src/config/config.js";
 import { heading, paragraph } from "../../src/docs/document.js";
 import type { EvaluationSummary } from "../../src/eval/types.js";
 import { announce, type Milestone } from "../../src/integrations/milestones.js";
-import { listOutbox, undeliveredEntries } from "../../src/integrations/outbox.js";
+import {
+  decide,
+  enqueue,
+  flushOutbox,
+  getEntry,
+  listOutbox,
+  undeliveredEntries,
+} from "../../src/integrations/outbox.js";
+import { createSenders } from "../../src/integrations/senders.js";
+import { createSheetsTracker } from "../../src/integrations/sheets.js";
 import { openWorkspace, type WorkspaceOptions } from "../../src/integrations/workspace.js";
 import type { DatasetRow } from "../../src/ledger/datasets.js";
 import { documentLinks } from "../../src/ledger/document-links.js";
@@ -361,6 +370,49 @@ describe("the workspace with Slack, GitHub, Sheets and Docs", () => {
     ]);
     const wire = services.wire();
     for (const piece of PHI_PIECES) expect(wire).not.toContain(piece);
+  });
+
+  it("after a crash between Google's answer and the ledger's record, finds the row instead of appending it again", async () => {
+    const config = configured("*=auto");
+    const tab = "Evaluations";
+    const cells = (id: string) => [id, NOW, "model", "suite", 10, "accuracy", 0.9, null];
+    // The crashed flush: it claimed the entry, Google appended the row, and the process died before recording.
+    const crashed = enqueue(
+      db,
+      "sheets",
+      "append_row",
+      { sheet: "evaluations", cells: cells("eval-crash") },
+      { keepTimestamps: true },
+    );
+    decide(db, crashed.id, "approved", "policy:auto");
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    const claimRow = db.prepare(
+      "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, 'crashed:1', ?, ?)",
+    );
+    claimRow.run(crashed.id, new Date(longAgo.getTime() + 120_000).toISOString(), longAgo.toISOString());
+    await createSheetsTracker(config)!.appendRows("evaluations", [cells("eval-crash")]);
+    // Another entry whose flush crashed before Google took it: it must still be appended.
+    const lost = enqueue(
+      db,
+      "sheets",
+      "append_row",
+      { sheet: "evaluations", cells: cells("eval-lost") },
+      { keepTimestamps: true },
+    );
+    decide(db, lost.id, "approved", "policy:auto");
+    claimRow.run(lost.id, new Date(longAgo.getTime() + 120_000).toISOString(), longAgo.toISOString());
+
+    const before = services.google.rows(services.spreadsheetId, tab).length;
+    const result = await flushOutbox(db, await createSenders(config));
+    expect(result).toEqual({ sent: 2, failed: 0, left: 0 });
+    const rows = services.google.rows(services.spreadsheetId, tab);
+    expect(rows.filter((r) => r[0] === "eval-crash")).toHaveLength(1);
+    expect(rows.filter((r) => r[0] === "eval-lost")).toHaveLength(1);
+    expect(rows.length).toBe(before + 1);
+    expect(getEntry(db, crashed.id)).toMatchObject({
+      status: "sent",
+      ref: expect.stringMatching(/^'Evaluations'!A\d+:/),
+    });
   });
 
   it("leaves a failed delivery waiting, sends it on the next delivery, and never twice", async () => {
