@@ -25,6 +25,7 @@ export const TRACKING_LABELS = [
   "evaluation",
   "regression-test",
   "hipaa-audit",
+  "rollout",
 ] as const;
 export type TrackingLabel = (typeof TRACKING_LABELS)[number];
 
@@ -36,6 +37,7 @@ export const TRACKING_LABEL_STYLES: Record<TrackingLabel, { color: string; descr
   evaluation: { color: "fbca04", description: "Model evaluation against a suite" },
   "regression-test": { color: "d93f0b", description: "Regression test against a baseline" },
   "hipaa-audit": { color: "b60205", description: "HIPAA de-identification audit" },
+  rollout: { color: "0052cc", description: "A/B rollout, promotion, rollback and retraining" },
 };
 
 export interface ConfigPullRequestInput {
@@ -60,6 +62,8 @@ export interface GitHubTracker {
     labels?: string[],
   ): Promise<{ number: number; url: string; created: boolean }>;
   comment(issue: number, body: string): Promise<{ id: number; url: string }>;
+  /** A comment on ISSUE whose text is BODY as `comment` would post it, if there is one. */
+  findComment(issue: number, body: string): Promise<{ id: number; url: string } | undefined>;
   /** Opens an issue (title and body redacted); labels must be valid label names. */
   createIssue(title: string, body: string, labels?: string[]): Promise<{ number: number; url: string }>;
   configPullRequest(
@@ -270,5 +274,32 @@ export function createTracker(client: GitHubClient): GitHubTracker {
     return { number: raced.number, url: raced.html_url, created: false };
   }
 
-  return { repo: client.fullName, ensureLabels, trackingIssue, comment, createIssue, configPullRequest };
+  async function findComment(issue: number, body: string) {
+    const wanted = redact(body);
+    return client.call(
+      { action: `read the comments of issue #${issue}`, permission: "issues: read" },
+      async () => {
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+          ...at,
+          issue_number: issue,
+          per_page: 100,
+        });
+        for await (const page of pages) {
+          const found = page.data.find((c) => c.body === wanted);
+          if (found) return { id: found.id, url: found.html_url };
+        }
+        return undefined;
+      },
+    );
+  }
+
+  return {
+    repo: client.fullName,
+    ensureLabels,
+    trackingIssue,
+    comment,
+    findComment,
+    createIssue,
+    configPullRequest,
+  };
 }

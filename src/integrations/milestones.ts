@@ -230,7 +230,7 @@ function announcement(m: Milestone): Announcement {
       const title = `${p.family}@${p.version} ${p.action === "promote" ? "promoted to production" : "restored by rollback"}`;
       return {
         slack: [{ kind: "promotion", fields }],
-        comment: comment(title, fields, ["evaluation"]),
+        comment: comment(title, fields, ["rollout"]),
         rows: [],
       };
     }

@@ -60,12 +60,15 @@ async function githubSender(config: Config, opts: SenderOptions): Promise<Sender
   const { createGitHubTracker } = await import("./github.js");
   const github = createGitHubTracker(config, opts.github);
   if (!github) return undefined;
-  return async (entry) => {
+  // After a crash between GitHub's answer and our record, the comment may be there already: look first.
+  const commentOnce = async (issue: number, body: string, uncertain: boolean) =>
+    ((uncertain && (await github.findComment(issue, body))) || (await github.comment(issue, body))).url;
+  return async (entry, attempt) => {
     switch (entry.action) {
       case "tracking_comment": {
         const p = parsePayload(entry, "github", "tracking_comment");
         const issue = await github.trackingIssue(p.project, p.opening, p.labels);
-        return (await github.comment(issue.number, p.body)).url;
+        return commentOnce(issue.number, p.body, attempt.uncertain);
       }
       case "issue_create": {
         const p = parsePayload(entry, "github", "issue_create");
@@ -73,7 +76,7 @@ async function githubSender(config: Config, opts: SenderOptions): Promise<Sender
       }
       case "issue_comment": {
         const p = parsePayload(entry, "github", "issue_comment");
-        return (await github.comment(p.issue, p.body)).url;
+        return commentOnce(p.issue, p.body, attempt.uncertain);
       }
       case "pull_request_create":
         return (await github.configPullRequest(parsePayload(entry, "github", "pull_request_create"))).url;

@@ -350,6 +350,18 @@ export async function startFakeGitHubServer(
     }
 
     const comments = /^\/issues\/(\d+)\/comments$/.exec(rest);
+    if (comments && method === "GET") {
+      const issue = state.issues.find((i) => i.number === Number(comments[1]));
+      if (!issue) return notFound();
+      const items = state.comments
+        .filter((c) => c.issue === issue.number)
+        .map((c) => ({
+          id: c.id,
+          body: c.body,
+          html_url: `${web()}/issues/${issue.number}#issuecomment-${c.id}`,
+        }));
+      return page(items, query, path);
+    }
     if (comments && method === "POST") {
       const issue = state.issues.find((i) => i.number === Number(comments[1]));
       if (!issue) return notFound();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { heading, paragraph } from "../../src/docs/document.js";
 import type { EvaluationSummary } from "../../src/eval/types.js";
+import { createGitHubTracker } from "../../src/integrations/github.js";
 import { announce, type Milestone } from "../../src/integrations/milestones.js";
 import {
   decide,
@@ -413,6 +414,31 @@ describe("the workspace with Slack, GitHub, Sheets and Docs", () => {
       status: "sent",
       ref: expect.stringMatching(/^'Evaluations'!A\d+:/),
     });
+  });
+
+  it("after such a crash, finds the tracking-issue comment GitHub already posted instead of posting it twice", async () => {
+    const config = configured("*=auto");
+    const body = "### Regression test: PASS\n\n- **verdict**: PASS (reg-crash-1)";
+    const payload = {
+      project: "claims-adjudication",
+      opening: "Tracking issue",
+      body,
+      labels: ["regression-test"],
+    };
+    const entry = enqueue(db, "github", "tracking_comment", payload);
+    decide(db, entry.id, "approved", "policy:auto");
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    db.prepare(
+      "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, 'crashed:2', ?, ?)",
+    ).run(entry.id, new Date(longAgo.getTime() + 120_000).toISOString(), longAgo.toISOString());
+    // GitHub took the comment before the crash.
+    const github = createGitHubTracker(config)!;
+    const issue = await github.trackingIssue(payload.project, payload.opening, payload.labels);
+    const posted = await github.comment(issue.number, body);
+
+    expect(await flushOutbox(db, await createSenders(config))).toEqual({ sent: 1, failed: 0, left: 0 });
+    expect(services.github.state.comments.filter((c) => c.body === body)).toHaveLength(1);
+    expect(getEntry(db, entry.id)).toMatchObject({ status: "sent", ref: posted.url });
   });
 
   it("leaves a failed delivery waiting, sends it on the next delivery, and never twice", async () => {
