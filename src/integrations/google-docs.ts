@@ -3,8 +3,9 @@
  * service account and CFT_DOCS_FOLDER_ID are configured; otherwise the Markdown and HTML files in the
  * workspace are the documents and this does nothing. Three calls: `documents.create` with the title, ONE
  * `documents.batchUpdate` that writes the whole document with its structure (see google-docs-requests.ts
- * for the index arithmetic), and a Drive v3 `files.update` that moves it into the folder. All text is
- * redacted first.
+ * for the index arithmetic), and a Drive v3 `files.update` that moves it into the folder and stores its key
+ * (the outbox entry's id) as an app property, which `findDocument` looks up on a retry after a crash. All
+ * text is redacted first.
  */
 import { docs, type docs_v1 } from "@googleapis/docs";
 import type { Config } from "../config/config.js";
@@ -19,7 +20,15 @@ export interface PublishOptions {
   rootUrl?: string;
   /** Drive API root (default https://www.googleapis.com/), for proxies and tests. */
   driveRootUrl?: string;
+  /**
+   * Stored on the Drive file (appProperties) so that `findDocument` can find it again: the outbox entry's
+   * id, for a retry after a crash between Google's answer and the ledger's record.
+   */
+  key?: string;
 }
+
+/** The app property that holds a document's key. */
+const KEY_PROPERTY = "cftKey";
 
 export interface PublishedDocument {
   documentId: string;
@@ -103,18 +112,20 @@ export async function publishDocument(
   } catch (error) {
     throw googleError(error, driveContext(`look up document ${documentId}`));
   }
-  if (!parents.includes(folderId)) {
+  if (!parents.includes(folderId) || opts.key) {
+    const move = parents.includes(folderId)
+      ? {}
+      : {
+          // A file has one parent: add the folder and take it out of the service account's root.
+          addParents: folderId,
+          ...(parents.length > 0 ? { removeParents: parents.join(",") } : {}),
+        };
     try {
-      // A file has one parent: add the folder and take it out of the service account's root.
       await auth.request({
         url: fileUrl,
         method: "PATCH",
-        params: {
-          addParents: folderId,
-          ...(parents.length > 0 ? { removeParents: parents.join(",") } : {}),
-          supportsAllDrives: true,
-          fields: "id,parents",
-        },
+        params: { ...move, supportsAllDrives: true, fields: "id,parents" },
+        ...(opts.key ? { data: { appProperties: { [KEY_PROPERTY]: opts.key } } } : {}),
         retryConfig: RETRY_IDEMPOTENT,
       });
     } catch (error) {
@@ -122,4 +133,43 @@ export async function publishDocument(
     }
   }
   return { documentId, url: documentUrl(documentId) };
+}
+
+/**
+ * The document published with KEY (see PublishOptions.key), if Drive has one; null when Docs is not
+ * configured or there is none. A document whose publishing stopped before its key was stored is not found
+ * (it stays in the service account's own Drive, outside the folder).
+ */
+export async function findDocument(
+  config: Config,
+  key: string,
+  opts: Omit<PublishOptions, "key"> = {},
+): Promise<PublishedDocument | null> {
+  if (!config.env.CFT_DOCS_FOLDER_ID || !config.env.GOOGLE_APPLICATION_CREDENTIALS) return null;
+  const auth = googleAuth(config);
+  if (!auth) return null;
+  const driveRoot = (opts.driveRootUrl ?? config.env.GOOGLE_API_URL ?? DRIVE_ROOT).replace(/\/?$/, "/");
+  try {
+    const listed = await auth.request<{ files?: { id?: string }[] }>({
+      url: new URL("drive/v3/files", driveRoot).href,
+      method: "GET",
+      params: {
+        q: `appProperties has { key='${KEY_PROPERTY}' and value='${key.replace(/['\\]/g, "")}' } and trashed = false`,
+        fields: "files(id)",
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        corpora: "allDrives",
+      },
+      retryConfig: RETRY_IDEMPOTENT,
+    });
+    const id = listed.data.files?.[0]?.id;
+    return id ? { documentId: id, url: documentUrl(id) } : null;
+  } catch (error) {
+    throw googleError(error, {
+      service: "Google Drive",
+      action: "look for a document published before",
+      auth,
+      onDenied: `The service account ${auth.serviceAccount.clientEmail} may not list files in Drive.`,
+    });
+  }
 }

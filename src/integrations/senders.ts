@@ -102,10 +102,13 @@ async function sheetsSender(config: Config): Promise<Sender | undefined> {
 }
 
 async function docsSender(config: Config): Promise<Sender | undefined> {
-  const { publishDocument } = await import("./google-docs.js");
-  return async (entry) => {
+  const { findDocument, publishDocument } = await import("./google-docs.js");
+  return async (entry, attempt) => {
     const { document } = parsePayload(entry, "docs", "document_create");
-    const published = await publishDocument(config, document);
+    // Each document carries its entry's id, so a retry after a crash finds it instead of making another.
+    const earlier = attempt.uncertain ? await findDocument(config, entry.id) : null;
+    if (earlier) return earlier.url;
+    const published = await publishDocument(config, document, { key: entry.id });
     if (!published)
       throw new Error("Google Docs is not configured (GOOGLE_APPLICATION_CREDENTIALS, CFT_DOCS_FOLDER_ID)");
     return published.url;

@@ -14,7 +14,8 @@
  *   that keeps Docs' index arithmetic (section break at 0, a table start, row start and cell start each
  *   take one index) and refuses what Docs refuses (an insertion outside a paragraph, a range past the
  *   end); a batch is applied whole or not at all. `structure(id)` gives the resulting paragraphs and tables.
- * - Drive: `GET /drive/v3/files/{id}`, `PATCH /drive/v3/files/{id}?addParents=&removeParents=` (a file
+ * - Drive: `GET /drive/v3/files?q=appProperties has { key='K' and value='V' }` (that query form only),
+ *   `GET /drive/v3/files/{id}`, `PATCH /drive/v3/files/{id}?addParents=&removeParents=` (body: appProperties; a file
  *   has one parent, as in Drive).
  * Faults in Google's error JSON are injected with `fail`; every request is recorded with its raw body.
  */
@@ -99,7 +100,10 @@ export interface FakeGoogleServer {
   grants: TokenGrant[];
   spreadsheets: Map<string, FakeSpreadsheet>;
   documents: Map<string, FakeDocument>;
-  files: Map<string, { id: string; name: string; mimeType: string; parents: string[] }>;
+  files: Map<
+    string,
+    { id: string; name: string; mimeType: string; parents: string[]; appProperties?: Record<string, string> }
+  >;
   /** The paragraphs and tables of a document, in order (the section break left out). */
   structure(documentId: string): DocNode[];
   /** A tab's cells as read back with FORMATTED_VALUE. */
@@ -617,7 +621,10 @@ export async function startFakeGoogleServer(options: FakeGoogleServerOptions): P
   const tokens = new Set<string>();
   const spreadsheets = new Map<string, FakeSpreadsheet>();
   const documents = new Map<string, FakeDocument>();
-  const files = new Map<string, { id: string; name: string; mimeType: string; parents: string[] }>();
+  const files = new Map<
+    string,
+    { id: string; name: string; mimeType: string; parents: string[]; appProperties?: Record<string, string> }
+  >();
   const tableIds = { n: 0 };
   let ids = 0;
   let url = "";
@@ -941,7 +948,16 @@ export async function startFakeGoogleServer(options: FakeGoogleServerOptions): P
 
   // ---- Drive
 
-  function driveRoute(method: string, rest: string, query: URLSearchParams): Reply {
+  function driveRoute(method: string, rest: string, query: URLSearchParams, body: unknown): Reply {
+    if ((rest === "" || rest === "/") && method === "GET") {
+      const q = /appProperties has \{ key='([^']+)' and value='([^']+)' \}/.exec(query.get("q") ?? "");
+      if (!q) return googleError(400, "Invalid Value", "invalid", "invalid", true);
+      const found = [...files.values()].filter((f) => f.appProperties?.[q[1]!] === q[2]);
+      return {
+        status: 200,
+        json: { kind: "drive#fileList", files: found.map((f) => ({ id: f.id, name: f.name })) },
+      };
+    }
     const m = /^\/([^/]+)$/.exec(rest);
     if (!m) return googleError(404, `Unknown path /drive/v3/files${rest}`, "notFound", undefined, true);
     const id = decodeURIComponent(m[1]!);
@@ -967,6 +983,8 @@ export async function startFakeGoogleServer(options: FakeGoogleServerOptions): P
           true,
         );
       file.parents = parents;
+      const props = (body as { appProperties?: Record<string, string> } | undefined)?.appProperties;
+      if (props) file.appProperties = { ...file.appProperties, ...props };
       return { status: 200, json: { id: file.id, parents: file.parents } };
     }
     return googleError(405, `Method ${method} not allowed`, undefined, undefined, true);
@@ -997,7 +1015,7 @@ export async function startFakeGoogleServer(options: FakeGoogleServerOptions): P
       return sheetsRoute(method, path.slice("/v4/spreadsheets".length), query, body);
     if (path.startsWith("/v1/documents")) return docsRoute(method, path.slice("/v1/documents".length), body);
     if (path.startsWith("/drive/v3/files"))
-      return driveRoute(method, path.slice("/drive/v3/files".length), query);
+      return driveRoute(method, path.slice("/drive/v3/files".length), query, body);
     return googleError(404, `Unknown path ${path}`);
   }
 

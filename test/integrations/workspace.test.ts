@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config/config.js";
 import { heading, paragraph } from "../../src/docs/document.js";
 import type { EvaluationSummary } from "../../src/eval/types.js";
 import { createGitHubTracker } from "../../src/integrations/github.js";
+import { publishDocument } from "../../src/integrations/google-docs.js";
 import { announce, type Milestone } from "../../src/integrations/milestones.js";
 import {
   decide,
@@ -439,6 +440,33 @@ describe("the workspace with Slack, GitHub, Sheets and Docs", () => {
     expect(await flushOutbox(db, await createSenders(config))).toEqual({ sent: 1, failed: 0, left: 0 });
     expect(services.github.state.comments.filter((c) => c.body === body)).toHaveLength(1);
     expect(getEntry(db, entry.id)).toMatchObject({ status: "sent", ref: posted.url });
+  });
+
+  it("after such a crash, finds the Google Doc by the key it carries instead of creating another", async () => {
+    const config = configured("*=auto");
+    const document = {
+      title: "Model card: claims v1.3",
+      blocks: [heading(2, "Data"), paragraph("Synthetic only.")],
+    };
+    const entry = enqueue(db, "docs", "document_create", {
+      subject: "run:r-crash",
+      kind: "model_card",
+      path: "/w/card.md",
+      document,
+    });
+    decide(db, entry.id, "approved", "policy:auto");
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    db.prepare(
+      "INSERT INTO outbox_claims (outbox_id, claimant, expires_at, created_at) VALUES (?, 'crashed:3', ?, ?)",
+    ).run(entry.id, new Date(longAgo.getTime() + 120_000).toISOString(), longAgo.toISOString());
+    // Google made the document, with its key, before the crash.
+    const made = (await publishDocument(config, document, { key: entry.id }))!;
+    expect(services.google.files.get(made.documentId)?.appProperties).toEqual({ cftKey: entry.id });
+    const documents = services.google.documents.size;
+
+    expect(await flushOutbox(db, await createSenders(config))).toEqual({ sent: 1, failed: 0, left: 0 });
+    expect(services.google.documents.size).toBe(documents);
+    expect(getEntry(db, entry.id)).toMatchObject({ status: "sent", ref: made.url });
   });
 
   it("leaves a failed delivery waiting, sends it on the next delivery, and never twice", async () => {
