@@ -45,13 +45,8 @@ export interface PromptAssessmentInput {
   systemPrompt?: SystemPromptOptions;
 }
 
-export interface AssessedExample {
-  line: number;
-  id: string;
-  category: string;
-  facet: string;
-  tokens: number;
-  reason: string;
+/** A chosen few-shot example as the assessment shows it: its text only as a redacted snippet. */
+export interface AssessedExample extends Omit<FewShotExample, "messages"> {
   /** The first words of the example's user turn and answer, PHI redacted. */
   snippet: { user: string; assistant: string };
 }
