@@ -3,12 +3,12 @@
  * started together, a service-account key whose token_uri is the Google fake, a tracking spreadsheet
  * already made there, and the environment that points the product at all of them.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { loadConfig } from "../../src/config/config.js";
 import { initSpreadsheet } from "../../src/integrations/sheets.js";
 import { tempDir, writeFile } from "../helpers.js";
 import { type FakeGitHubServer, startFakeGitHubServer } from "./github-server.js";
 import { type FakeGoogleServer, startFakeGoogleServer } from "./google-server.js";
+import { rsaKeyPair, serviceAccountKey } from "./service-account.js";
 import { type FakeSlackServer, startFakeSlackServer } from "./slack-server.js";
 
 export const SLACK_CHANNEL = "C0CFTNOTIFY";
@@ -28,11 +28,7 @@ export interface FakeServices {
 }
 
 export async function startFakeServices(): Promise<FakeServices> {
-  const keys = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const keys = rsaKeyPair();
   const [slack, github, google] = await Promise.all([
     startFakeSlackServer({ channels: [SLACK_CHANNEL] }),
     startFakeGitHubServer(),
@@ -41,15 +37,9 @@ export async function startFakeServices(): Promise<FakeServices> {
   const keyFile = writeFile(
     tempDir(),
     "service-account.json",
-    JSON.stringify({
-      type: "service_account",
-      project_id: "clinical-ft",
-      private_key_id: "0123456789abcdef",
-      private_key: keys.privateKey,
-      client_email: EMAIL,
-      client_id: "1234567890",
-      token_uri: google.tokenUri,
-    }),
+    JSON.stringify(
+      serviceAccountKey({ privateKey: keys.privateKey, clientEmail: EMAIL, tokenUri: google.tokenUri }),
+    ),
   );
   const googleEnv = { GOOGLE_APPLICATION_CREDENTIALS: keyFile, GOOGLE_API_URL: google.rootUrl };
   const { spreadsheetId } = await initSpreadsheet(loadConfig({ env: googleEnv }), "Tracking");

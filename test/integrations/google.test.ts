@@ -5,7 +5,6 @@
  * appends, reading back), a document published with one batchUpdate whose structure the fake rebuilds,
  * PHI kept out of every request body, and the errors people see.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { docs } from "@googleapis/docs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Config, loadConfig } from "../../src/config/config.js";
@@ -34,6 +33,7 @@ import {
   type SheetKey,
 } from "../../src/integrations/sheets.js";
 import { type DocNode, type FakeGoogleServer, startFakeGoogleServer } from "../fakes/google-server.js";
+import { rsaKeyPair, serviceAccountKey } from "../fakes/service-account.js";
 import { tempDir, writeFile } from "../helpers.js";
 
 const PHI = "Patient John Smith, MRN 12345678, called 617-555-0142";
@@ -41,30 +41,16 @@ const PHI_PIECES = ["John Smith", "12345678", "617-555-0142"];
 const EMAIL = "cft-tracker@clinical-ft.iam.gserviceaccount.com";
 const FOLDER = "1FolderForModelCardsXYZ";
 
-const pem = () =>
-  generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
-
-const keys = pem();
+const keys = rsaKeyPair();
 let fake: FakeGoogleServer;
 let dir: string;
 let keyFile: string;
 
 function keyJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: "service_account",
-    project_id: "clinical-ft",
-    private_key_id: "0123456789abcdef",
-    private_key: keys.privateKey,
-    client_email: EMAIL,
-    client_id: "1234567890",
-    auth_uri: "https://accounts.google.com/o/oauth2/auth",
-    token_uri: fake.tokenUri,
-    ...overrides,
-  };
+  return serviceAccountKey(
+    { privateKey: keys.privateKey, clientEmail: EMAIL, tokenUri: fake.tokenUri },
+    overrides,
+  );
 }
 
 function config(env: Record<string, string> = {}, file = keyFile): Config {
@@ -128,7 +114,7 @@ describe("service account sign-in", () => {
   });
 
   it("reports a key signed by another key pair as a service failure, without echoing a key or token", async () => {
-    const other = pem();
+    const other = rsaKeyPair();
     const forged = writeFile(dir, "forged.json", JSON.stringify(keyJson({ private_key: other.privateKey })));
     const tracker = createSheetsTracker(config({ CFT_SHEET_ID: "1Sheet" }, forged), opts());
     const error = await caught(tracker!.appendRows("costs", [["c-1"]]));
