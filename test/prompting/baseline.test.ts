@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatClient } from "../../src/eval/chat-client.js";
 import { evaluate } from "../../src/eval/evaluate.js";
-import { loadSuite } from "../../src/eval/suite.js";
+import { type LoadedSuite, loadSuite } from "../../src/eval/suite.js";
 import { evaluationsOfSuite, getEvaluation, latestEvaluationOf } from "../../src/ledger/evaluations.js";
 import { type Db, openLedger } from "../../src/ledger/ledger.js";
 import { measurePromptBaseline } from "../../src/prompting/baseline.js";
@@ -53,23 +53,24 @@ afterAll(async () => {
 const config = () => configWith({ CFT_HOME: home });
 const endpoint = () => ({ baseUrl: server.openaiBaseURL, model: "llama3.1:8b", apiKey: KEY });
 
+/** An ordinary evaluation of MODEL at the fake endpoint: the messages as they are, no prompt added. */
+const evaluatePlainly = (suite: LoadedSuite, model: string) =>
+  evaluate(db, {
+    suite,
+    source: {
+      kind: "endpoint",
+      concurrency: 4,
+      client: createChatClient(configWith({ OPENAI_API_KEY: KEY }), { model, baseUrl: server.openaiBaseURL }),
+    },
+    runId: null,
+    metricOptions: { draws: 200 },
+  });
+
 describe("measurePromptBaseline", () => {
   it("sends each item behind the system prompt and examples, and records a regular evaluation", async () => {
     const suite = await loadSuite(suitePath);
     // The same model evaluated plainly first: its cached answers must not count for the baseline.
-    const plain = await evaluate(db, {
-      suite,
-      source: {
-        kind: "endpoint",
-        concurrency: 4,
-        client: createChatClient(configWith({ OPENAI_API_KEY: KEY }), {
-          model: "llama3.1:8b",
-          baseUrl: server.openaiBaseURL,
-        }),
-      },
-      runId: null,
-      metricOptions: { draws: 200 },
-    });
+    const plain = await evaluatePlainly(suite, "llama3.1:8b");
     expect(plain.summary.metrics.find((m) => m.name === "recallApproved")?.value).toBe(0);
     server.reset();
     const before = server.served;
@@ -128,19 +129,7 @@ describe("measurePromptBaseline", () => {
     expect(server.served).toBe(served);
 
     // A later evaluation of the same split (a "fine-tuned" model) regresses against the baseline.
-    const candidate = await evaluate(db, {
-      suite,
-      source: {
-        kind: "endpoint",
-        concurrency: 4,
-        client: createChatClient(configWith({ OPENAI_API_KEY: KEY }), {
-          model: "ft:llama3.1:8b:claims",
-          baseUrl: server.openaiBaseURL,
-        }),
-      },
-      runId: null,
-      metricOptions: { draws: 200 },
-    });
+    const candidate = await evaluatePlainly(suite, "ft:llama3.1:8b:claims");
     const regression = runRegression(db, home, {
       candidate: candidate.summary.evalId,
       baseline: summary.evalId,
