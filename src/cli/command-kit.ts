@@ -3,7 +3,7 @@
  * messages that name the flag, and an example in --help.
  */
 import { type Command, Option } from "commander";
-import type { z } from "zod";
+import { z } from "zod";
 import { type Config, loadConfig } from "../config/config.js";
 import { InputError } from "../errors.js";
 import { createOutput, type Output } from "./output.js";
@@ -12,6 +12,9 @@ export interface CommandContext {
   config: Config;
   out: Output;
 }
+
+/** The flags every command takes (see withCommonOptions), as a schema to extend. */
+export const CommonFlags = z.object({ home: z.string().optional(), json: z.boolean().optional() });
 
 /** Adds --home and --json and the examples block; returns the command for chaining. */
 export function withCommonOptions(command: Command, examples: string[]): Command {

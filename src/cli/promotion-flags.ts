@@ -5,10 +5,10 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import type { PromoteOptions } from "../registry/promotion.js";
+import { CommonFlags } from "./command-kit.js";
 
 export const GATE_FLAGS = {
-  home: z.string().optional(),
-  json: z.boolean().optional(),
+  ...CommonFlags.shape,
   regression: z.string().min(1).optional(),
   overrideWarn: z.boolean().optional(),
   by: z.string().trim().min(1, { message: "who decides" }).optional(),

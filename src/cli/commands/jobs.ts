@@ -22,17 +22,22 @@ import { costSummary, runCosts } from "../../ledger/costs.js";
 import { type Db, openLedger } from "../../ledger/ledger.js";
 import { listRuns, type RunView } from "../../ledger/runs.js";
 import { announceFromCli } from "../announce.js";
-import { type CommandContext, createContext, parseFlags, withCommonOptions } from "../command-kit.js";
+import {
+  type CommandContext,
+  CommonFlags,
+  createContext,
+  parseFlags,
+  withCommonOptions,
+} from "../command-kit.js";
 import { table } from "../estimate-view.js";
 import { createProgress } from "../progress.js";
 import { requireRun } from "../run-lookup.js";
 
-const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
-const ListFlags = Common.extend({
+const ListFlags = CommonFlags.extend({
   refresh: z.boolean().optional(),
   limit: z.coerce.number().int().min(1).max(10_000),
 });
-const WatchFlags = Common.extend({
+const WatchFlags = CommonFlags.extend({
   interval: z.coerce.number().min(0.01, { message: "expected seconds above 0" }).max(3600),
 });
 
@@ -130,7 +135,7 @@ export function registerJobs(program: Command): void {
     .argument("<run>", "run id (see `cft jobs list`)");
   withCommonOptions(status, ["cft jobs status run-20261122-1f3a9c0b --json"]).action(
     async (runId: string, raw) => {
-      const flags = parseFlags(Common, raw);
+      const flags = parseFlags(CommonFlags, raw);
       const ctx = createContext(flags);
       const db = openLedger(ctx.config.home);
       try {
@@ -207,7 +212,7 @@ export function registerJobs(program: Command): void {
     .description("cancel the run's job at its provider")
     .argument("<run>", "run id");
   withCommonOptions(cancel, ["cft jobs cancel run-20261122-1f3a9c0b"]).action(async (runId: string, raw) => {
-    const flags = parseFlags(Common, raw);
+    const flags = parseFlags(CommonFlags, raw);
     const ctx = createContext(flags);
     const db = openLedger(ctx.config.home);
     try {

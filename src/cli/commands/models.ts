@@ -17,13 +17,12 @@ import {
   registerVersion,
 } from "../../registry/versions.js";
 import { announceFromCli } from "../announce.js";
-import { withCommonOptions } from "../command-kit.js";
+import { CommonFlags, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
 import { addGateOptions, GATE_FLAGS, gateOptions, withOverrideRule } from "../promotion-flags.js";
 import { withLedger } from "../with-ledger.js";
 
-const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
-const RegisterFlags = Common.extend({
+const RegisterFlags = CommonFlags.extend({
   family: z.string({ message: "required: the model family, e.g. claims-adjudication" }).min(1),
   major: z.boolean().optional(),
   artifact: z.string().min(1).optional(),
@@ -50,7 +49,7 @@ export function registerModels(program: Command): void {
     .argument("[family]");
   withCommonOptions(list, ["cft models list", "cft models list claims-adjudication --json"]).action(
     (family: string | undefined, raw) =>
-      withLedger(Common, raw, (ctx, db) => {
+      withLedger(CommonFlags, raw, (ctx, db) => {
         const versions = listVersions(db, family === undefined ? undefined : checkFamily(family));
         const live = new Map<string, string | null>();
         for (const f of new Set(versions.map((v) => v.family))) live.set(f, production(db, f)?.id ?? null);
@@ -81,7 +80,7 @@ export function registerModels(program: Command): void {
     "cft models show claims-adjudication",
     "cft models show claims-adjudication@v1.1 --json",
   ]).action((ref: string, raw) =>
-    withLedger(Common, raw, (ctx, db) => {
+    withLedger(CommonFlags, raw, (ctx, db) => {
       const { family, version: label } = parseModelRef(ref);
       const version = getVersion(db, family, label);
       const lineage = lineageOf(db, version);
@@ -162,7 +161,7 @@ export function registerModels(program: Command): void {
     .argument("<family>", "model family");
   withCommonOptions(rollbackCmd, ["cft models rollback claims-adjudication --json"]).action(
     (family: string, raw) =>
-      withLedger(Common, raw, async (ctx, db) => {
+      withLedger(CommonFlags, raw, async (ctx, db) => {
         const done = rollback(db, checkFamily(family));
         await announceFromCli(ctx, db, { kind: "promotion", promotion: done });
         ctx.out.say(`${family} rolled back: ${family}@${done.version} is in production`);

@@ -15,10 +15,9 @@ import {
   readSavedPolicy,
   savePolicy,
 } from "../../integrations/action-policy.js";
-import { createContext, parseFlags, withCommonOptions } from "../command-kit.js";
+import { CommonFlags, createContext, parseFlags, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
 
-const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
 const SetArgs = z.object({
   action: z.enum([...ACTIONS, "*"], { message: `expected one of ${ACTIONS.join(", ")}, or *` }),
   value: z.enum(POLICY_VALUES, { message: `expected one of ${POLICY_VALUES.join(", ")}` }),
@@ -33,7 +32,7 @@ export function registerPolicy(program: Command): void {
     );
   const show = policy.command("show", { isDefault: true }).description("the policy in force (the default)");
   withCommonOptions(show, ["cft policy", "cft policy --json"]).action((raw) => {
-    const flags = parseFlags(Common, raw);
+    const flags = parseFlags(CommonFlags, raw);
     const ctx = createContext(flags);
     const effective = loadPolicy(ctx.config);
     const saved = readSavedPolicy(ctx.config.home);
@@ -56,7 +55,7 @@ export function registerPolicy(program: Command): void {
     .argument("<value>", POLICY_VALUES.join(" | "));
   withCommonOptions(set, ["cft policy set notify_team auto", "cft policy set '*' ask"]).action(
     (action: string, value: string, raw) => {
-      const flags = parseFlags(Common, raw);
+      const flags = parseFlags(CommonFlags, raw);
       const args = parseFlags(SetArgs, { action, value });
       const ctx = createContext(flags);
       const changes = Object.fromEntries(

@@ -24,16 +24,15 @@ import {
   revokeRetraining,
 } from "../../retrain/standing-approval.js";
 import { announceFromCli } from "../announce.js";
-import { withCommonOptions } from "../command-kit.js";
+import { CommonFlags, withCommonOptions } from "../command-kit.js";
 import { askConsent } from "../consent.js";
 import { table } from "../estimate-view.js";
 import { createProgress } from "../progress.js";
 import { withLedger } from "../with-ledger.js";
 
-const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
 const positiveInt = z.coerce.number().int().min(1, { message: "expected a whole number of 1 or more" });
 
-const CycleFlags = Common.extend({
+const CycleFlags = CommonFlags.extend({
   newData: z.array(z.string().min(1)).min(1).optional(),
   synthetic: positiveInt.max(1_000_000).optional(),
   seed: z.coerce.number().int().min(0).optional(),
@@ -52,7 +51,7 @@ const CycleFlags = Common.extend({
   path: ["newData"],
 });
 
-const ApproveFlags = Common.extend({
+const ApproveFlags = CommonFlags.extend({
   family: z.string({ message: "required: the model family" }).min(1),
   budgetUsd: z.coerce.number({ message: "required: the monthly cap in US dollars" }).min(0),
   by: z.string({ message: "required: who approves" }).trim().min(1, { message: "who approves" }),
@@ -62,7 +61,7 @@ const ApproveFlags = Common.extend({
     .min(1, { message: "why retraining may run unattended" }),
   expires: z.iso.date({ message: "expected a date like 2027-06-30" }).optional(),
 });
-const RevokeFlags = Common.extend({
+const RevokeFlags = CommonFlags.extend({
   family: z.string({ message: "required: the model family" }).min(1),
   by: z.string({ message: "required: who revokes" }).trim().min(1),
   reason: z.string().trim().min(1).optional(),
@@ -253,7 +252,7 @@ export function registerRetrain(program: Command): void {
     .description("the standing approval, this month's retraining spend against the cap, and the last cycles")
     .argument("<family>", "the model family");
   withCommonOptions(status, ["cft retrain status claims-adjudication --json"]).action((family: string, raw) =>
-    withLedger(Common, raw, (ctx, db) => {
+    withLedger(CommonFlags, raw, (ctx, db) => {
       checkFamily(family);
       const approval = approvalState(db, family);
       const spend = monthSpend(db, family);

@@ -22,14 +22,13 @@ import { promoteRoute, type RouteChange, rollbackRoute, setRoute } from "../../r
 import { type Backend, describeSplit } from "../../routing/route-config.js";
 import { liveRoute, requireLiveRoute, routeHistory } from "../../routing/route-store.js";
 import { announceFromCli } from "../announce.js";
-import { type CommandContext, withCommonOptions } from "../command-kit.js";
+import { type CommandContext, CommonFlags, withCommonOptions } from "../command-kit.js";
 import { table } from "../estimate-view.js";
 import { addGateOptions, GATE_FLAGS, gateOptions, withOverrideRule } from "../promotion-flags.js";
 import { configFromFlags, RouteSetFlags } from "../route-flags.js";
 import { withLedger } from "../with-ledger.js";
 
-const Common = z.object({ home: z.string().optional(), json: z.boolean().optional() });
-const Decision = Common.extend({
+const Decision = CommonFlags.extend({
   by: z.string().trim().min(1).optional(),
   note: z.string().trim().min(1).optional(),
 });
@@ -40,14 +39,14 @@ const PromoteFlags = withOverrideRule(
     note: z.string().trim().min(1).optional(),
   }),
 );
-const ReportFlags = Common.extend({
+const ReportFlags = CommonFlags.extend({
   since: z
     .string()
     .regex(/^(\d+[dh]|\d{4}-\d{2}-\d{2}.*)$/, { message: "a duration like 7d or 12h, or an ISO date" })
     .optional(),
   out: z.string().min(1).optional(),
 });
-const OutcomeFlags = Common.extend({
+const OutcomeFlags = CommonFlags.extend({
   label: z.string().min(1).optional(),
   file: z.string().min(1).optional(),
 });
@@ -152,7 +151,7 @@ export function registerRoute(program: Command): void {
 
   const show = route.command("show").description("the live configuration").argument("<family>");
   withCommonOptions(show, ["cft route show claims-adjudication --json"]).action((family: string, raw) =>
-    withLedger(Common, raw, (ctx, db) => {
+    withLedger(CommonFlags, raw, (ctx, db) => {
       const live = requireLiveRoute(db, checkFamily(family));
       ctx.out.say(
         `${family}: ${describeSplit(live.config)} (${live.action} ${live.id}, ${live.createdAt.slice(0, 19)})`,
@@ -167,7 +166,7 @@ export function registerRoute(program: Command): void {
 
   const history = route.command("history").description("every change, oldest first").argument("<family>");
   withCommonOptions(history, ["cft route history claims-adjudication"]).action((family: string, raw) =>
-    withLedger(Common, raw, (ctx, db) => {
+    withLedger(CommonFlags, raw, (ctx, db) => {
       const records = routeHistory(db, checkFamily(family));
       ctx.out.say(
         records.length
