@@ -7,7 +7,7 @@
  * nothing (dataset.json, data-dictionary.md beside the two files), recorded in the datasets table and
  * linked to its parent.
  */
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Example, Task } from "../dataset/chat.js";
@@ -146,7 +146,7 @@ export async function buildDatasetVersion(db: Db, request: DatasetVersionRequest
     copyFileSync(parent.test, out.path("test.jsonl"));
     const testFile = {
       sha256: await sha256File(out.path("test.jsonl")),
-      bytes: Buffer.byteLength(await readFile(out.path("test.jsonl"))),
+      bytes: statSync(out.path("test.jsonl")).size,
       records: testRecords.length,
     };
     const labels = { ...parent.row.labels };
