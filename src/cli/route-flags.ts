@@ -10,6 +10,7 @@ import {
   type Backend,
   checkRouteConfig,
   type RouteConfig,
+  type RouteConfigInput,
   readRouteFile,
   type Variant,
 } from "../routing/route-config.js";
@@ -114,16 +115,8 @@ export function configFromFlags(
     throw new InputError(`${family} has no route yet: say where the baseline is served`, [], {
       hint: `cft route set ${family} --baseline-url URL --baseline-model NAME [--candidate-url URL --candidate-model NAME --weights 90/10]`,
     });
-  if (weights)
-    return withWeights(
-      checkRouteConfig({
-        family,
-        ...live,
-        ...timeout,
-        variants: variants.map((v) => ({ ...v, weight: 100 / variants.length })),
-      }),
-      weights,
-    );
+  const merged: RouteConfigInput = { ...live, family, ...timeout, variants };
+  if (weights) return withWeights(merged, weights);
   if (variants.length === 1) variants[0] = { ...variants[0]!, weight: 100 };
   else if (variants.some((v) => !byName(v.name)))
     throw new InputError(`${variants.length} variants need their weights`, [
@@ -132,5 +125,5 @@ export function configFromFlags(
         message: `one per variant in order (${variants.map((v) => v.name).join(", ")}), e.g. 90/10`,
       },
     ]);
-  return checkRouteConfig({ family, ...live, ...timeout, variants });
+  return checkRouteConfig(merged);
 }

@@ -8,7 +8,13 @@ import { GateError, InputError } from "../errors.js";
 import type { Db } from "../ledger/ledger.js";
 import { type PromoteOptions, type Promotion, production, promote, rollback } from "../registry/promotion.js";
 import { getVersion } from "../registry/versions.js";
-import { checkRouteConfig, configSha256, type RouteConfig, type Variant } from "./route-config.js";
+import {
+  checkRouteConfig,
+  configSha256,
+  type RouteConfig,
+  type RouteConfigInput,
+  type Variant,
+} from "./route-config.js";
 import { liveRoute, type RouteRecord, recordRoute, requireLiveRoute, routeStack } from "./route-store.js";
 
 export interface RouteChange {
@@ -46,7 +52,7 @@ export function setRoute(db: Db, config: RouteConfig, decision: Decision = {}): 
 }
 
 /** The live configuration with new weights, in the order of its variants ("80/20"). */
-export function withWeights(live: RouteConfig, weights: number[]): RouteConfig {
+export function withWeights(live: RouteConfigInput, weights: number[]): RouteConfig {
   if (weights.length !== live.variants.length)
     throw new InputError(
       `${weights.length} weights for ${live.variants.length} variants (${live.variants.map((v) => v.name).join(", ")})`,

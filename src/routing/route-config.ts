@@ -72,6 +72,8 @@ export const RouteConfigSchema = z
 export type Backend = z.infer<typeof BackendSchema>;
 export type Variant = z.infer<typeof VariantSchema>;
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
+/** A configuration before checking (timeoutMs may be left to its default). */
+export type RouteConfigInput = z.input<typeof RouteConfigSchema>;
 
 const where = (path: PropertyKey[]) =>
   path
